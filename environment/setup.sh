@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what GenreNotebooks needs beyond the .NET SDK, then builds the solution.
+#   bash environment/setup.sh            # everything (system packages need root or sudo)
+#   SKIP_APT=1 bash environment/setup.sh # only the .NET build
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: ffmpeg decodes mp3/ogg/flac; chromium renders figures in the browser tests.
+APT_PACKAGES=(ffmpeg chromium)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ "${SKIP_APT:-0}" != 1 ] && [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"
+    echo "setup: installing ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: please install ${missing[*]} with your system's package manager (optional: ffmpeg for mp3/ogg/flac)" >&2
+  fi
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "setup: the .NET 10 SDK is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
+dotnet build GenreNotebooks.sln -c Release -v quiet -nologo
+echo "setup: done. Library for notebooks: artifacts/bin/GenreNotebooks/release/GenreNotebooks.dll"

@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace GenreNotebooks.Cli.Commands;
+
+/// <summary><c>genre bench ...</c>: the project's benchmarks (medians over repeated runs).</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Run a benchmark and print medians (build with -c Release for meaningful numbers).");
+        return bench;
+    }
+}

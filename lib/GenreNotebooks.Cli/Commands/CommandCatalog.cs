@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace GenreNotebooks.Cli.Commands;
+
+/// <summary>The list of top-level subcommands of <c>genre</c>; each lives in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return BenchCommand.Create();
+    }
+}

@@ -1,0 +1,3 @@
+using GenreNotebooks.Cli;
+
+return GenreCli.Run(args);
