@@ -41,6 +41,8 @@ public static class FeaturesBench
         ArgumentNullException.ThrowIfNull(output);
         var y = Clip(1);
         int runs = quick ? 3 : 11;
+        var magnitude = Stft.Compute(y).Magnitude();
+        var magnitudeT = magnitude.Transpose();
         var results = new List<BenchResult>
         {
             BenchTimer.Measure("gtzan row 30 s (1 thread)", () => GtzanFeatureExtractor.Compute(y), runs, 1),
@@ -53,6 +55,11 @@ public static class FeaturesBench
             }, runs, 1),
             BenchTimer.Measure("  chroma_stft (stft+tuning+chroma)", () => Chroma.FromPower(Stft.Compute(y).Power()), runs, 1),
             BenchTimer.Measure("  stft", () => Stft.Compute(y), runs, 1),
+            BenchTimer.Measure("  hpss median filters (31 x 2)", () =>
+            {
+                MedianFilter.Columns(magnitude, 31);
+                MedianFilter.Columns(magnitudeT, 31);
+            }, runs, 1),
         };
         BenchTimer.Print(output, results);
 

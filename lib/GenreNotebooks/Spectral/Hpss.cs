@@ -52,9 +52,72 @@ public static class Hpss
         int kernelSize = 31, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(stft);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
         options ??= new StftOptions { NFft = 2 * (stft.Bins - 1) };
-        var (h, p) = Decompose(stft, kernelSize, threads: threads);
-        return (Stft.Inverse(h, options, length), Stft.Inverse(p, options, length));
+        options.Validate();
+        if (options.Bins != stft.Bins)
+            throw new ArgumentException($"spectrogram has {stft.Bins} bins but n_fft = {options.NFft} needs {options.Bins}", nameof(stft));
+        if (kernelSize < 1 || kernelSize % 2 == 0)
+            throw new ArgumentOutOfRangeException(nameof(kernelSize), $"kernel size must be a positive odd number, got {kernelSize}");
+        int bins = stft.Bins, nFft = options.NFft, hop = options.HopLength;
+
+        // Everything after the harmonic median runs frame-major (frames, bins), so the inverse FFTs read contiguous
+        // spectra; the masks are applied on the fly instead of building two masked spectrograms.
+        var magnitude = stft.Magnitude();
+        var harmT = MedianFilter.Columns(Transpose(magnitude), kernelSize, threads);
+        var percT = Transpose(MedianFilter.Columns(magnitude, kernelSize, threads));
+        var reT = Transpose(stft.Real);
+        var imT = Transpose(stft.Imag);
+
+        int frames = stft.Frames;
+        if (options.Center) frames = (int)Math.Min(frames, (length + 2L * (nFft / 2) + hop - 1) / hop);
+        long total = nFft + (long)hop * Math.Max(frames - 1, 0);
+        var yh = new double[total];
+        var yp = new double[total];
+        var windowSum = new double[total];
+        var window = options.PaddedWindow();
+        var plan = RealFft.Plan(nFft);
+        var hr = new double[bins];
+        var hi = new double[bins];
+        var pr = new double[bins];
+        var pi = new double[bins];
+        var frame = new double[nFft];
+        for (int t = 0; t < frames; t++)
+        {
+            var hRow = harmT.Row(t);
+            var pRow = percT.Row(t);
+            var reRow = reT.Row(t);
+            var imRow = imT.Row(t);
+            for (int k = 0; k < bins; k++)
+            {
+                float mh = SoftMask(hRow[k], pRow[k], 2.0, true);
+                float mp = SoftMask(pRow[k], hRow[k], 2.0, true);
+                hr[k] = reRow[k] * mh;
+                hi[k] = imRow[k] * mh;
+                pr[k] = reRow[k] * mp;
+                pi[k] = imRow[k] * mp;
+            }
+            long offset = (long)t * hop;
+            plan.Inverse(hr, hi, frame);
+            for (int i = 0; i < nFft; i++) yh[offset + i] += frame[i] * window[i];
+            plan.Inverse(pr, pi, frame);
+            for (int i = 0; i < nFft; i++)
+            {
+                yp[offset + i] += frame[i] * window[i];
+                windowSum[offset + i] += window[i] * window[i];
+            }
+        }
+        long start = options.Center ? nFft / 2 : 0;
+        var harmonic = new float[length];
+        var percussive = new float[length];
+        for (long i = 0; i < length && start + i < total; i++)
+        {
+            double w = windowSum[start + i];
+            bool ok = w > Chroma.FloatTiny;
+            harmonic[i] = (float)(ok ? yh[start + i] / w : yh[start + i]);
+            percussive[i] = (float)(ok ? yp[start + i] / w : yp[start + i]);
+        }
+        return (harmonic, percussive);
     }
 
     /// <summary>
@@ -65,8 +128,8 @@ public static class Hpss
         double marginHarmonic = 1.0, double marginPercussive = 1.0, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(magnitude);
-        var harm = MedianFilter.Rows(magnitude, kernelSize, threads);
-        var perc = Transpose(MedianFilter.Rows(Transpose(magnitude), kernelSize, threads));
+        var harm = Transpose(MedianFilter.Columns(Transpose(magnitude), kernelSize, threads));
+        var perc = MedianFilter.Columns(magnitude, kernelSize, threads);
         bool splitZeros = marginHarmonic == 1.0 && marginPercussive == 1.0;
         var maskH = new FloatMatrix(magnitude.Rows, magnitude.Cols);
         var maskP = new FloatMatrix(magnitude.Rows, magnitude.Cols);
