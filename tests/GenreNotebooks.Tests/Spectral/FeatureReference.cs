@@ -4,7 +4,7 @@ using GenreNotebooks.Features;
 namespace GenreNotebooks.Tests.Spectral;
 
 /// <summary>Loads the librosa 0.10.2 reference vectors copied under Data/librosa (inputs/*.wav, outputs/*.csv).</summary>
-internal static class LibrosaReference
+internal static class FeatureReference
 {
     public static string Dir => Path.Combine(AppContext.BaseDirectory, "Data", "librosa");
 
@@ -12,7 +12,10 @@ internal static class LibrosaReference
 
     public static string OutputPath(string file) => Path.Combine(Dir, "outputs", file);
 
-    /// <summary>Mono 16-bit PCM WAV at 22050 Hz as librosa.load returns it (int16 / 32768).</summary>
+    /// <summary>The reference input as librosa.load(path) gives it (22050 Hz mono), through AudioFile.Load.</summary>
+    public static float[] Load(string name) => GenreNotebooks.Audio.AudioFile.Load(InputPath(name)).Samples;
+
+    /// <summary>Mono 16-bit PCM WAV at 22050 Hz as librosa.load returns it (int16 / 32768), read directly.</summary>
     public static float[] LoadPcm16Mono(string name)
     {
         var bytes = File.ReadAllBytes(InputPath(name));
@@ -73,4 +76,29 @@ internal static class LibrosaReference
     }
 
     public static readonly string[] Mono22k = ["chirp-3s", "noise-silence-square-3s", "tone-chord-clicks-30s"];
+
+    public static readonly string[] All = [.. Mono22k, Resampled];
+
+    /// <summary>The 44.1-kHz stereo input: loading resamples it, and our resampler differs from librosa's soxr_hq by up to ~1e-4 per sample.</summary>
+    public const string Resampled = "stereo-44k-3s";
+
+    /// <summary>
+    /// Frame-level tolerance: 1e-4 relative for the 22.05-kHz inputs (identical samples); for the resampled input the
+    /// sample differences propagate, so the check is only that the feature stays close (1e-2 relative; a zero-crossing
+    /// count can change by one crossing in a frame with ~30, hence 5e-2 for ZCR).
+    /// </summary>
+    public static double FrameTolerance(string name, string feature) =>
+        name != Resampled ? 1e-4 : feature == "zero_crossing_rate" ? 5e-2 : 1e-2;
+
+    /// <summary>Magnitude |STFT| with librosa's defaults and its float32 square (what chroma_stft and melspectrogram use).</summary>
+    public static (FloatMatrix Magnitude, FloatMatrix Power) Spectra(float[] y)
+    {
+        var mag = GenreNotebooks.Spectral.Stft.Compute(y).Magnitude();
+        var pow = new FloatMatrix(mag.Rows, mag.Cols);
+        for (int i = 0; i < pow.Data.Length; i++) pow.Data[i] = mag.Data[i] * mag.Data[i];
+        return (mag, pow);
+    }
+
+    public static System.Text.Json.JsonElement Summary(string name) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(OutputPath("summary.json"))).RootElement.GetProperty("files").GetProperty(name + ".wav");
 }
