@@ -102,6 +102,40 @@ public sealed class RealFftPlan
             Unsafe.Add(ref zr, r) = Unsafe.Add(ref x, 2 * j);
             Unsafe.Add(ref zi, r) = Unsafe.Add(ref x, 2 * j + 1);
         }
+        SplitTransform(real, imag);
+    }
+
+    /// <summary>
+    /// Forward transform of <c>window[i] * samples[i]</c> (the STFT's inner step), windowing while loading the
+    /// packed, bit-reversed input so the frame is never written separately.
+    /// </summary>
+    internal void ForwardWindowed(ReadOnlySpan<float> samples, ReadOnlySpan<double> window, Span<double> real, Span<double> imag, Span<double> scratch)
+    {
+        CheckLengths(samples.Length, real.Length, imag.Length);
+        if (!_fast)
+        {
+            for (int i = 0; i < _n; i++) scratch[i] = window[i] * samples[i];
+            DirectForward(scratch[.._n], real, imag);
+            return;
+        }
+        ref float x = ref MemoryMarshal.GetReference(samples);
+        ref double w = ref MemoryMarshal.GetReference(window);
+        ref double zr = ref MemoryMarshal.GetReference(real);
+        ref double zi = ref MemoryMarshal.GetReference(imag);
+        ref int rev = ref MemoryMarshal.GetArrayDataReference(_bitReverse);
+        for (int j = 0; j < _m; j++)
+        {
+            int r = Unsafe.Add(ref rev, j);
+            Unsafe.Add(ref zr, r) = Unsafe.Add(ref w, 2 * j) * Unsafe.Add(ref x, 2 * j);
+            Unsafe.Add(ref zi, r) = Unsafe.Add(ref w, 2 * j + 1) * Unsafe.Add(ref x, 2 * j + 1);
+        }
+        SplitTransform(real, imag);
+    }
+
+    /// <summary>Runs the complex FFT on the loaded packed input and splits it into the real spectrum, in place.</summary>
+    private void SplitTransform(Span<double> real, Span<double> imag)
+    {
+        int m = _m;
         ComplexFft(real[..m], imag[..m]);
 
         // Split the packed transform Z into the spectrum: X[k] = E[k] + W^k O[k] with

@@ -22,15 +22,29 @@ public static class Stft
         var imag = new FloatMatrix(bins, frames);
         var re = real.Data;
         var im = imag.Data;
-        for (int t = 0; t < frames; t++)
+        // Frames are computed in blocks and stored bin-major per block, so each row of the (bins, frames) output
+        // receives a short contiguous run instead of one scattered store per frame.
+        const int block = 16;
+        var blockRe = new float[block * bins];
+        var blockIm = new float[block * bins];
+        for (int t0 = 0; t0 < frames; t0 += block)
         {
-            computer.Compute(y, t);
-            var fr = computer.Real;
-            var fi = computer.Imag;
-            for (int k = 0, idx = t; k < bins; k++, idx += frames)
+            int count = Math.Min(block, frames - t0);
+            for (int b = 0; b < count; b++)
             {
-                re[idx] = (float)fr[k];
-                im[idx] = (float)fi[k];
+                computer.Compute(y, t0 + b);
+                var fr = computer.Real;
+                var fi = computer.Imag;
+                for (int k = 0; k < bins; k++)
+                {
+                    blockRe[k * block + b] = (float)fr[k];
+                    blockIm[k * block + b] = (float)fi[k];
+                }
+            }
+            for (int k = 0; k < bins; k++)
+            {
+                blockRe.AsSpan(k * block, count).CopyTo(re.AsSpan(k * frames + t0, count));
+                blockIm.AsSpan(k * block, count).CopyTo(im.AsSpan(k * frames + t0, count));
             }
         }
         return new ComplexSpectrogram(real, imag);

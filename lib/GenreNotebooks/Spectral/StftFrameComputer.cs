@@ -39,8 +39,8 @@ internal sealed class StftFrameComputer
         var window = _window.AsSpan();
         if (start >= 0 && start + nFft <= y.Length)
         {
-            var src = y.Slice((int)start, nFft);
-            for (int i = 0; i < nFft; i++) frame[i] = window[i] * src[i];
+            _plan.ForwardWindowed(y.Slice((int)start, nFft), window, Real, Imag, frame);
+            return;
         }
         else
         {
