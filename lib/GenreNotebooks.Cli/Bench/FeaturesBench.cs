@@ -43,6 +43,7 @@ public static class FeaturesBench
         int runs = quick ? 3 : 11;
         var magnitude = Stft.Compute(y).Magnitude();
         var magnitudeT = magnitude.Transpose();
+        var power = Stft.Compute(y).Power();
         var results = new List<BenchResult>
         {
             BenchTimer.Measure("gtzan row 30 s (1 thread)", () => GtzanFeatureExtractor.Compute(y), runs, 1),
@@ -55,6 +56,19 @@ public static class FeaturesBench
             }, runs, 1),
             BenchTimer.Measure("  chroma_stft (stft+tuning+chroma)", () => Chroma.FromPower(Stft.Compute(y).Power()), runs, 1),
             BenchTimer.Measure("  stft", () => Stft.Compute(y), runs, 1),
+            BenchTimer.Measure("  centroid+bandwidth+rolloff (from |S|)", () =>
+            {
+                SpectralFeatures.Centroid(magnitude);
+                SpectralFeatures.Bandwidth(magnitude);
+                SpectralFeatures.Rolloff(magnitude);
+            }, runs, 1),
+            BenchTimer.Measure("  zcr+rms", () =>
+            {
+                SpectralFeatures.ZeroCrossingRate(y);
+                SpectralFeatures.Rms(y);
+            }, runs, 1),
+            BenchTimer.Measure("  mel+dB+mfcc (from |S|^2)", () =>
+                Mfcc.FromLogMel(Decibels.PowerToDb(MelSpectrogram.FromPower(power, new MelOptions()))), runs, 1),
             BenchTimer.Measure("  hpss median filters (31 x 2)", () =>
             {
                 MedianFilter.Columns(magnitude, 31);

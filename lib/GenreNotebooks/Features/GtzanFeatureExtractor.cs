@@ -46,7 +46,7 @@ public static class GtzanFeatureExtractor
         Put(values, ref c, MeanVar(SpectralFeatures.Bandwidth(magnitude, SampleRate)));
         Put(values, ref c, MeanVar(SpectralFeatures.Rolloff(magnitude, SampleRate)));
         Put(values, ref c, MeanVar(SpectralFeatures.ZeroCrossingRate(y)));
-        var (harmonic, percussive) = Hpss.SeparateStft(stft, y.Length, stftOptions, threads: threads);
+        var (harmonic, percussive) = Hpss.SeparateStft(stft, magnitude, y.Length, stftOptions, 31, threads);
         Put(values, ref c, MeanVar(harmonic));
         Put(values, ref c, MeanVar(percussive));
 

@@ -109,32 +109,42 @@ public static class Chroma
         double t = tuning ?? Tuning.Estimate(power, sampleRate, nFft, binsPerOctave: nChroma);
         var fb = Filterbank(sampleRate, nFft, t, nChroma);
         int bins = power.Rows, frames = power.Cols;
-        var raw = new double[nChroma * frames];
+        // float32 accumulation, as librosa's einsum over float32 arrays; SIMD over frames.
+        var raw = new float[nChroma * frames];
         for (int k = 0; k < bins; k++)
         {
             var prow = power.Row(k);
             for (int c = 0; c < nChroma; c++)
-            {
-                double wck = fb.Data[c * bins + k];
-                if (wck == 0) continue;
-                var acc = raw.AsSpan(c * frames, frames);
-                for (int f = 0; f < frames; f++) acc[f] += wck * prow[f];
-            }
+                Axpy(fb.Data[c * bins + k], prow, raw.AsSpan(c * frames, frames));
         }
         var chroma = new FloatMatrix(nChroma, frames);
         for (int f = 0; f < frames; f++)
         {
             double max = 0;
-            for (int c = 0; c < nChroma; c++) max = Math.Max(max, Math.Abs((float)raw[c * frames + f]));
+            for (int c = 0; c < nChroma; c++) max = Math.Max(max, Math.Abs(raw[c * frames + f]));
             // librosa leaves frames with a (float32) maximum below tiny unnormalised.
             float div = max < FloatTiny ? 1f : (float)max;
-            for (int c = 0; c < nChroma; c++) chroma.Data[c * frames + f] = (float)raw[c * frames + f] / div;
+            for (int c = 0; c < nChroma; c++) chroma.Data[c * frames + f] = raw[c * frames + f] / div;
         }
         return chroma;
     }
 
     /// <summary>numpy's <c>np.finfo(np.float32).tiny</c>, librosa's threshold for "nothing to normalise".</summary>
     internal const float FloatTiny = 1.17549435E-38f;
+
+    /// <summary><c>acc += a * x</c> elementwise.</summary>
+    internal static void Axpy(float a, ReadOnlySpan<float> x, Span<float> acc)
+    {
+        int i = 0, n = x.Length;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            int vc = System.Numerics.Vector<float>.Count;
+            var va = new System.Numerics.Vector<float>(a);
+            for (; i <= n - vc; i += vc)
+                (new System.Numerics.Vector<float>(acc[i..]) + va * new System.Numerics.Vector<float>(x[i..])).CopyTo(acc[i..]);
+        }
+        for (; i < n; i++) acc[i] += a * x[i];
+    }
 
     private static double PyRemainder(double a, double n)
     {

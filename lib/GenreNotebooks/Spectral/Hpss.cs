@@ -49,7 +49,11 @@ public static class Hpss
     /// <paramref name="length"/> samples (so one STFT can feed every GTZAN feature).
     /// </summary>
     public static (float[] Harmonic, float[] Percussive) SeparateStft(ComplexSpectrogram stft, int length, StftOptions? options = null,
-        int kernelSize = 31, int threads = 1)
+        int kernelSize = 31, int threads = 1) => SeparateStft(stft, null, length, options, kernelSize, threads);
+
+    /// <summary>As <see cref="SeparateStft(ComplexSpectrogram, int, StftOptions?, int, int)"/> reusing an already computed <c>|stft|</c>.</summary>
+    internal static (float[] Harmonic, float[] Percussive) SeparateStft(ComplexSpectrogram stft, FloatMatrix? magnitude, int length,
+        StftOptions? options, int kernelSize, int threads)
     {
         ArgumentNullException.ThrowIfNull(stft);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
@@ -63,7 +67,7 @@ public static class Hpss
 
         // Everything after the harmonic median runs frame-major (frames, bins), so the inverse FFTs read contiguous
         // spectra; the masks are applied on the fly instead of building two masked spectrograms.
-        var magnitude = stft.Magnitude();
+        magnitude ??= stft.Magnitude();
         var harmT = MedianFilter.Columns(Transpose(magnitude), kernelSize, threads);
         var percT = Transpose(MedianFilter.Columns(magnitude, kernelSize, threads));
         var reT = Transpose(stft.Real);

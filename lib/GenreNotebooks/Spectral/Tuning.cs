@@ -53,13 +53,15 @@ public static class Tuning
             if (fmin <= f && f < fmax) { lo = Math.Min(lo, k); hi = Math.Max(hi, k); }
         }
         if (hi < 0) return (pitches, mags);
-        var data = spectrogram.Data;
+        // Frame-major copy so each frame's spectrum is contiguous.
+        var byFrame = Hpss.Transpose(spectrogram).Data;
         for (int t = 0; t < frames; t++)
         {
             float max = 0;
+            var frame = byFrame.AsSpan(t * bins, bins);
             for (int k = 0; k < bins; k++)
             {
-                float v = Math.Abs(data[k * frames + t]);
+                float v = Math.Abs(frame[k]);
                 col[k] = v;
                 if (v > max) max = v;
             }
