@@ -1,9 +1,10 @@
 using GenreNotebooks.Exploration;
 using GenreNotebooks.Features;
+using Xunit.Abstractions;
 
 namespace GenreNotebooks.Tests.Exploration;
 
-public class CorrelationTests
+public class CorrelationTests(ITestOutputHelper output)
 {
     [Fact]
     public void Matrix_matches_numpy_corrcoef_within_1e_14()
@@ -14,6 +15,10 @@ public class CorrelationTests
         int d = data[0].Length;
         var variables = Enumerable.Range(0, d).Select(j => data.Select(r => r[j]).ToArray()).ToArray();
         var r = Correlation.PearsonMatrix(variables);
+        double worst = 0;
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++) worst = Math.Max(worst, Math.Abs(r[i, j] - expected[i][j]));
+        output.WriteLine($"max |r - np.corrcoef| = {worst:E2}");
         for (int i = 0; i < d; i++)
             for (int j = 0; j < d; j++)
                 Assert.True(Math.Abs(r[i, j] - expected[i][j]) < 1e-14, $"({i},{j}): {r[i, j]} vs {expected[i][j]}");

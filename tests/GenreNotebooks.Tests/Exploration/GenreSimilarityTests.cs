@@ -1,9 +1,10 @@
 using GenreNotebooks.Exploration;
 using GenreNotebooks.Features;
+using Xunit.Abstractions;
 
 namespace GenreNotebooks.Tests.Exploration;
 
-public class GenreSimilarityTests
+public class GenreSimilarityTests(ITestOutputHelper output)
 {
     private static (FeatureTable Table, System.Text.Json.JsonElement Ref) Reference()
     {
@@ -24,6 +25,7 @@ public class GenreSimilarityTests
         Assert.Equal(s.GetProperty("genres").Strings(), m.Genres);
         var expected = s.GetProperty("cosine_standardised").Matrix();
         var means = s.GetProperty("genre_means_standardised").Matrix();
+        output.WriteLine($"max |cos - numpy| = {Enumerable.Range(0, expected.Length).Max(i => ScipyReference.MaxScaledError(m.ToRows()[i], expected[i])):E2}");
         for (int i = 0; i < expected.Length; i++)
         {
             Assert.True(ScipyReference.MaxScaledError(m.ToRows()[i], expected[i]) < 1e-12, $"row {i}");

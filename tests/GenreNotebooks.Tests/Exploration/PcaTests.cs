@@ -1,9 +1,10 @@
 using GenreNotebooks.Exploration;
 using GenreNotebooks.Features;
+using Xunit.Abstractions;
 
 namespace GenreNotebooks.Tests.Exploration;
 
-public class PcaTests
+public class PcaTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Cases => new() { "tall-60x5", "wide-5x8" };
 
@@ -25,6 +26,9 @@ public class PcaTests
             Assert.True(ScipyReference.MaxScaledError(pca.Components[i], comps[i]) < tol, $"component {i}");
         var proj = pca.Transform(data);
         var expected = c.GetProperty("projection").Matrix();
+        output.WriteLine($"{name}: ratio err {ScipyReference.MaxScaledError(pca.ExplainedVarianceRatio, c.GetProperty("explained_variance_ratio").Vector()):E2}, " +
+            $"components err {Enumerable.Range(0, k).Max(i => ScipyReference.MaxScaledError(pca.Components[i], comps[i])):E2}, " +
+            $"projection err {Enumerable.Range(0, data.Length).Max(i => ScipyReference.MaxScaledError(proj[i], expected[i])):E2}");
         for (int i = 0; i < data.Length; i++)
             Assert.True(ScipyReference.MaxScaledError(proj[i], expected[i]) < tol, $"row {i}");
     }
