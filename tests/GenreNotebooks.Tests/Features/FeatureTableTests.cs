@@ -135,3 +135,21 @@ public class FeatureTableTests
         Assert.Equal(1.0, t[0, "a"]);
     }
 }
+
+public class ExtractedFeatureTableTests
+{
+    [Fact]
+    public void Table_from_extracted_vectors_keeps_row_order_and_gtzan_columns()
+    {
+        var v = Enumerable.Range(0, 57).Select(i => (double)i).ToArray();
+        var t = FeatureTable.FromVectors([
+            new GtzanFeatureVector("pop.00001.wav", 661794, v, "pop"),
+            new GtzanFeatureVector("pop.00001.3.wav", 66149, v.Select(x => -x).ToArray(), "pop"),
+        ]);
+        Assert.Equal(GtzanColumns.Features, t.Columns);
+        Assert.Equal(56.0, t[0, "mfcc20_var"]);
+        Assert.Equal(-16.0, t[1, "tempo"]);
+        Assert.Equal(new TrackId("pop.00001", 3), t.TrackIds[1]);
+        Assert.Throws<ArgumentException>(() => FeatureTable.FromVectors([new GtzanFeatureVector("x.wav", 1, [1.0], "pop")]));
+    }
+}
