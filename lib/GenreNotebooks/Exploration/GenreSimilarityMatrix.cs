@@ -36,6 +36,9 @@ public sealed class GenreSimilarityMatrix
     /// <exception cref="KeyNotFoundException">A genre is not in the matrix.</exception>
     public double this[string a, string b] => _values[IndexOf(a), IndexOf(b)];
 
+    /// <summary>A copy of the values, shape (g, g).</summary>
+    public double[,] ToArray() => (double[,])_values.Clone();
+
     /// <summary>A copy of the values as rows, shape (g, g), e.g. for a heatmap.</summary>
     public double[][] ToRows()
     {
