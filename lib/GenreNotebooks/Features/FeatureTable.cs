@@ -227,6 +227,19 @@ public sealed class FeatureTable
         return m;
     }
 
+    /// <summary>
+    /// A GTZAN table (the 57 <see cref="GtzanColumns.Features"/>) from extracted rows, in order
+    /// (see <see cref="GtzanFeatureExtractor"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">A row does not have 57 values.</exception>
+    public static FeatureTable FromVectors(IEnumerable<GtzanFeatureVector> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var builder = new FeatureTableBuilder();
+        foreach (var r in rows) builder.Add(r.Filename, r.Length, r.Label, r.Values.ToArray());
+        return builder.Build();
+    }
+
     /// <summary>Reads a feature CSV in Kaggle's format; see <see cref="FeatureTableCsv.Read(string, bool)"/>.</summary>
     public static FeatureTable ReadCsv(string path, bool requireGtzanColumns = true) => FeatureTableCsv.Read(path, requireGtzanColumns);
 
