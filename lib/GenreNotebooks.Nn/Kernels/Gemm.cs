@@ -21,6 +21,9 @@ public static class Gemm
     /// <summary>Floating-point operations per extra thread below which threading costs more than it gains.</summary>
     private const double FlopsPerThread = 4e6;
 
+    /// <summary>A·Bᵀ goes to the dot-product path when k ≥ this × max(m, n).</summary>
+    private const int DotMinKOverMN = 2;
+
     /// <summary>
     /// Computes <c>C = alpha * op(A) * op(B) + beta * C</c> (row-major; <paramref name="lda"/>, <paramref name="ldb"/>,
     /// <paramref name="ldc"/> are row strides of the stored matrices). With beta = 0, C's old contents are ignored (NaN-safe).
@@ -44,10 +47,10 @@ public static class Gemm
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
         => SgemmOn(GemmPath.Auto, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 
-    /// <summary>True if <paramref name="path"/> can run on this CPU (<see cref="GemmPath.Auto"/>, Simple and Portable always can).</summary>
+    /// <summary>True if <paramref name="path"/> can run on this CPU (Auto, Simple, Portable and Dot always can).</summary>
     public static bool IsSupported(GemmPath path) => path switch
     {
-        GemmPath.Auto or GemmPath.Simple or GemmPath.Portable => true,
+        GemmPath.Auto or GemmPath.Simple or GemmPath.Portable or GemmPath.Dot => true,
         GemmPath.Avx2 => GemmKernelAvx2.IsSupported,
         GemmPath.Avx512 => GemmKernelAvx512.IsSupported,
         _ => false,
@@ -101,20 +104,51 @@ public static class Gemm
                 return;
             }
             if (path == GemmPath.Auto)
-                path = ChooseAuto(m, n, k);
+                path = ChooseAuto(transA, transB, m, n, k);
+            if (path == GemmPath.Dot && (transA || !transB))
+                path = GemmPath.Simple;
             var problem = new Problem(path, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             if (path == GemmPath.Simple)
                 GemmSimple.Run(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            else if (path == GemmPath.Dot)
+                RunDotParallel(problem);
             else
                 RunBlockedParallel(problem);
         }
     }
 
-    private static GemmPath ChooseAuto(int m, int n, int k)
+    private static GemmPath ChooseAuto(bool transA, bool transB, int m, int n, int k)
     {
         if ((long)m * n * k <= SimpleMaxVolume || m == 1 || n == 1)
             return GemmPath.Simple;
+        // Long dot products into a small C: packing would cost about as much as the product.
+        if (!transA && transB && k >= DotMinKOverMN * Math.Max(m, n))
+            return GemmPath.Dot;
         return BestBlockedPath;
+    }
+
+    private static unsafe void RunDotParallel(Problem p)
+    {
+        double flops = 2.0 * p.M * p.N * p.K;
+        int threads = (int)Math.Clamp(flops / FlopsPerThread, 1, Threads.Count);
+        int rowBlocks = (p.M + GemmDot.Block - 1) / GemmDot.Block, colBlocks = (p.N + GemmDot.Block - 1) / GemmDot.Block;
+        bool splitColumns = colBlocks >= rowBlocks;
+        int units = splitColumns ? colBlocks : rowBlocks;
+        threads = Math.Min(threads, units);
+        if (threads <= 1)
+        {
+            GemmDot.Run(0, p.M, 0, p.N, p.K, p.Alpha, p.A, p.Lda, p.B, p.Ldb, p.Beta, p.C, p.Ldc);
+            return;
+        }
+        // Whole 4×4 blocks per thread: each C element is computed exactly as on one thread.
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            int u0 = (int)((long)units * t / threads) * GemmDot.Block, u1 = (int)((long)units * (t + 1) / threads) * GemmDot.Block;
+            if (splitColumns)
+                GemmDot.Run(0, p.M, u0, Math.Min(p.N, u1), p.K, p.Alpha, p.A, p.Lda, p.B, p.Ldb, p.Beta, p.C, p.Ldc);
+            else
+                GemmDot.Run(u0, Math.Min(p.M, u1), 0, p.N, p.K, p.Alpha, p.A, p.Lda, p.B, p.Ldb, p.Beta, p.C, p.Ldc);
+        });
     }
 
     private static unsafe void RunBlockedParallel(Problem p)

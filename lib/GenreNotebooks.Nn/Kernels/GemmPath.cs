@@ -6,7 +6,10 @@ namespace GenreNotebooks.Nn.Kernels;
 /// </summary>
 public enum GemmPath
 {
-    /// <summary>Pick per call: <see cref="Simple"/> for small problems, else the widest blocked kernel the CPU supports.</summary>
+    /// <summary>
+    /// Pick per call: <see cref="Simple"/> for small problems, <see cref="Dot"/> for A·Bᵀ with a long k and a small C,
+    /// else the widest blocked kernel the CPU supports.
+    /// </summary>
     Auto = 0,
 
     /// <summary>Unblocked vectorised loops (no packing); cheapest for tiny problems.</summary>
@@ -20,4 +23,10 @@ public enum GemmPath
 
     /// <summary>Packed, cache-blocked GEMM with an AVX-512F 8×32 micro-kernel.</summary>
     Avx512,
+
+    /// <summary>
+    /// Register-blocked 4×4 dot products reading A and Bᵀ in place (AVX-512 or <see cref="System.Numerics.Vector{T}"/>),
+    /// for A·Bᵀ with long k such as convolution weight gradients; other transpose combinations run <see cref="Simple"/>.
+    /// </summary>
+    Dot,
 }
