@@ -40,7 +40,7 @@ public static class NnBench
         var ours = new Dictionary<(string Model, string Mode, int Threads), double>();
         int previous = Threads.Count;
         output.WriteLine($"NN engine, batch {Batch}, median of {batches} batches after warm-up (shared machine: numbers are noisy)");
-        output.WriteLine($"{"model",-8} {"mode",-6} {"threads",7} {"samples/s",12} {"ms/batch",10}");
+        output.WriteLine($"{"model",-8} {"mode",-6} {"threads",7} {"samples/s",12} {"ms/batch",10} {"cpu ms",10}");
         try
         {
             foreach (int t in threadCounts)
@@ -48,12 +48,12 @@ public static class NnBench
                 Threads.Count = t;
                 foreach (var (name, factory, shape) in Models())
                 {
-                    double train = Measure(factory, shape, batches, training: true);
-                    double infer = Measure(factory, shape, batches, training: false);
+                    double train = Measure(factory, shape, batches, training: true, out double trainCpu);
+                    double infer = Measure(factory, shape, batches, training: false, out double inferCpu);
                     ours[(name, "train", t)] = train;
                     ours[(name, "infer", t)] = infer;
-                    output.WriteLine($"{name,-8} {"train",-6} {t,7} {train,12:F1} {Batch / train * 1e3,10:F1}");
-                    output.WriteLine($"{name,-8} {"infer",-6} {t,7} {infer,12:F1} {Batch / infer * 1e3,10:F1}");
+                    output.WriteLine($"{name,-8} {"train",-6} {t,7} {train,12:F1} {Batch / train * 1e3,10:F1} {trainCpu * 1e3,10:F1}");
+                    output.WriteLine($"{name,-8} {"infer",-6} {t,7} {infer,12:F1} {Batch / infer * 1e3,10:F1} {inferCpu * 1e3,10:F1}");
                 }
             }
         }
@@ -93,7 +93,7 @@ public static class NnBench
         new Conv1d(32, 64, 3, generator: g), new ReLU(), new MaxPool1d(2),
         new Flatten(), new Linear(64 * 12, 64, generator: g), new ReLU(), new Dropout(0.3f, g), new Linear(64, 10, generator: g));
 
-    private static double Measure(Func<Module> factory, int[] shape, int batches, bool training)
+    private static double Measure(Func<Module> factory, int[] shape, int batches, bool training, out double cpuSeconds)
     {
         var model = factory();
         var x = Tensor.Randn([Batch, .. shape], new Generator(2));
@@ -119,7 +119,11 @@ public static class NnBench
             }
         }
         int iterations = training ? batches : batches * 2;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var result = BenchTimer.Measure("step", Step, runs: iterations, warmup: 2);
+        process.Refresh();
+        cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds / (iterations + 2);
         return Batch / result.Median;
     }
 
