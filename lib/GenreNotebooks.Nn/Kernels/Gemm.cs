@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace GenreNotebooks.Nn.Kernels;
 
@@ -81,6 +82,9 @@ public static class Gemm
     /// <exception cref="ArgumentOutOfRangeException">Bad size or stride, or an unknown path.</exception>
     /// <exception cref="ArgumentException">A span is too short, or <paramref name="path"/> is not supported on this CPU.</exception>
     [EditorBrowsable(EditorBrowsableState.Advanced)]
+    // Fully optimised from the first call: training runs start with thousands of GEMMs, and tier-0 code here
+    // (pinning, dispatch) costs more than a small product itself.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void SgemmOn(GemmPath path, bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
     {
@@ -127,6 +131,7 @@ public static class Gemm
         return BestBlockedPath;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void RunDotParallel(Problem p)
     {
         double flops = 2.0 * p.M * p.N * p.K;
@@ -151,6 +156,7 @@ public static class Gemm
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void RunBlockedParallel(Problem p)
     {
         double flops = 2.0 * p.M * p.N * p.K;

@@ -15,6 +15,7 @@ internal static unsafe class GemmBlocked<TKernel> where TKernel : struct, IGemmM
     private const int DirectBMaxRows = 32;
 
     /// <summary>C = alpha·op(A)·op(B) + beta·C for pointers already offset to this thread's part of C; k ≥ 1.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Run(bool transA, bool transB, int m, int n, int k, float alpha,
         float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc)
     {

@@ -19,6 +19,7 @@ internal static unsafe class GemmDot
     public const int Block = 4;
 
     /// <summary>C rows [i0, i1) × columns [j0, j1) (pointers at the problem's origin); A is m×k, B is n×k (row-major).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Run(int i0, int i1, int j0, int j1, int k, float alpha,
         float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc)
     {

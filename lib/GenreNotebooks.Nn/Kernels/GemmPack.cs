@@ -10,6 +10,7 @@ internal static unsafe class GemmPack
     /// Packs rows [0, mc) × cols [0, kc) of op(A) (pointer already at the block's origin), scaled by alpha, as
     /// ⌈mc/mr⌉ slivers of kc×mr: dst[(s·kc + p)·mr + r] = alpha·op(A)[s·mr + r, p]; rows past mc are zero.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PackA(bool transA, float* a, nint lda, int mc, int kc, float alpha, int mr, float* dst)
     {
         for (int i0 = 0; i0 < mc; i0 += mr)
@@ -51,6 +52,7 @@ internal static unsafe class GemmPack
     /// Packs rows [0, kc) × cols [0, nc) of op(B) (pointer at the block's origin) as ⌈nc/nr⌉ slivers of kc×nr:
     /// dst[(s·kc + p)·nr + j] = op(B)[p, s·nr + j]; columns past nc are zero.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PackB(bool transB, float* b, nint ldb, int kc, int nc, int nr, float* dst)
     {
         for (int j0 = 0; j0 < nc; j0 += nr)

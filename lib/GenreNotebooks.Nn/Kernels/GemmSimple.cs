@@ -9,6 +9,7 @@ namespace GenreNotebooks.Nn.Kernels;
 internal static unsafe class GemmSimple
 {
     /// <summary>C = alpha·op(A)·op(B) + beta·C on one thread; k ≥ 1.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Run(bool transA, bool transB, int m, int n, int k, float alpha,
         float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc)
     {
