@@ -24,6 +24,16 @@ if [ "${SKIP_APT:-0}" != 1 ] && [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# plotly.js for offline figure pages and the browser test (node_modules/ is git-ignored; --no-save writes no package.json).
+if [ "${SKIP_NPM:-0}" != 1 ] && [ ! -f node_modules/plotly.js-dist-min/plotly.min.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "setup: installing plotly.js-dist-min (npm)"
+    npm install --no-save --no-audit --no-fund --silent plotly.js-dist-min >/dev/null
+  else
+    echo "setup: npm not found; figure pages will load plotly.js from its CDN" >&2
+  fi
+fi
+
 command -v dotnet >/dev/null 2>&1 || { echo "setup: the .NET 10 SDK is required: https://dotnet.microsoft.com/download" >&2; exit 1; }
 dotnet build GenreNotebooks.sln -c Release -v quiet -nologo
 echo "setup: done. Library for notebooks: artifacts/bin/GenreNotebooks/release/GenreNotebooks.dll"

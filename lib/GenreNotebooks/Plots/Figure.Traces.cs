@@ -171,7 +171,7 @@ public sealed partial class Figure
         var z = new JsonArray();
         foreach (var r in rows) z.Add(Numbers(spectrogram.Row(r).ToArray()));
         var trace = Trace("heatmap", null, ("z", z), ("x", Numbers(times)), ("y", Numbers(rows.Select(r => frequencies[r]))),
-            ("colorscale", colorscale), ("colorbar", new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } }));
+            ("colorscale", Colorscale(colorscale)), ("colorbar", new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } }));
         return new Figure().AddTrace(trace)
             .WithXAxis("time (s)")
             .WithYAxis("frequency (Hz)", logFrequency ? "log" : "linear");
@@ -200,9 +200,20 @@ public sealed partial class Figure
     public static Figure Image(FloatMatrix z, string? xTitle = null, string? yTitle = null, string? colorbarTitle = null, string colorscale = "Magma")
     {
         ArgumentNullException.ThrowIfNull(z);
-        var trace = Trace("heatmap", null, ("z", Rows(z)), ("colorscale", colorscale));
+        var trace = Trace("heatmap", null, ("z", Rows(z)), ("colorscale", Colorscale(colorscale)));
         if (colorbarTitle is not null) trace["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } };
         return new Figure().AddTrace(trace).WithXAxis(xTitle).WithYAxis(yTitle);
+    }
+
+    /// <summary>
+    /// A plotly colorscale: a plotly.js name (Viridis, RdBu, Blues, Hot, ...) or <c>Magma</c>, librosa's default for
+    /// spectrograms, which plotly.js lacks and is written out as colour stops.
+    /// </summary>
+    private static JsonNode Colorscale(string name)
+    {
+        if (!string.Equals(name, "Magma", StringComparison.OrdinalIgnoreCase)) return JsonValue.Create(name);
+        string[] stops = ["#000004", "#1c1044", "#4f127b", "#812581", "#b5367a", "#e55064", "#fb8761", "#fec287", "#fcfdbf"];
+        return new JsonArray([.. stops.Select((c, i) => (JsonNode?)new JsonArray((double)i / (stops.Length - 1), c))]);
     }
 
     private static JsonArray Rows(FloatMatrix z)
@@ -216,7 +227,7 @@ public sealed partial class Figure
     {
         if (x is not null && x.Length != cols) throw new ArgumentException($"{x.Length} column labels for {cols} columns.", nameof(x));
         if (y is not null && y.Length != rows) throw new ArgumentException($"{y.Length} row labels for {rows} rows.", nameof(y));
-        var trace = Trace("heatmap", null, ("z", z), ("colorscale", colorscale));
+        var trace = Trace("heatmap", null, ("z", z), ("colorscale", Colorscale(colorscale)));
         if (x is not null) trace["x"] = Strings(x);
         if (y is not null) trace["y"] = Strings(y);
         if (colorbarTitle is not null) trace["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } };

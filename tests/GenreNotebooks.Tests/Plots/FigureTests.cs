@@ -134,6 +134,11 @@ public class FigureTests
         Assert.Equal(4, Trace(log)["z"]!.AsArray().Count);
         Assert.Equal(2756.25, Doubles(Trace(log)["y"])[0]);
         Assert.Equal("log", Parse(log)["layout"]!["yaxis"]!["type"]!.GetValue<string>());
+        // Magma (the default) is not built into plotly.js: written as colour stops from 0 to 1.
+        var magma = t["colorscale"]!.AsArray();
+        Assert.Equal(0.0, magma[0]![0]!.GetValue<double>());
+        Assert.Equal(1.0, magma[^1]![0]!.GetValue<double>());
+        Assert.Equal("#000004", magma[0]![1]!.GetValue<string>());
         Assert.Throws<ArgumentException>(() => Figure.Spectrogram(s, [0.0], [0.0, 1, 2, 3, 4]));
     }
 

@@ -27,9 +27,9 @@ internal static class TonalVoices
             case Instrument.CleanGuitar: Pluck(buffer, start, holdSamples, hz, amp, sr, rng, scratch, 0.996f, 0.9f); break;
             case Instrument.NylonGuitar: Pluck(buffer, start, holdSamples, hz, amp, sr, rng, scratch, 0.994f, 0.45f); break;
             case Instrument.DistortedGuitar: Distorted(buffer, start, holdSamples, hz, amp, sr, drive, rng); break;
-            case Instrument.Strings: Saws(buffer, start, holdSamples, hz, amp, sr, 3, 0.008f, 2600f, 0.25f, 0.35f, 0.004f); break;
-            case Instrument.Pad: Saws(buffer, start, holdSamples, hz, amp, sr, 2, 0.006f, 1100f, 0.4f, 0.6f, 0f); break;
-            case Instrument.SuperSaw: Saws(buffer, start, holdSamples, hz, amp, sr, 7, 0.012f, 6000f, 0.01f, 0.15f, 0f); break;
+            case Instrument.Strings: Saws(buffer, start, holdSamples, hz, amp, sr, 3, 0.008f, 2600f, 0.25f, 0.12f, 0.004f); break;
+            case Instrument.Pad: Saws(buffer, start, holdSamples, hz, amp, sr, 2, 0.006f, 1100f, 0.4f, 0.2f, 0f); break;
+            case Instrument.SuperSaw: Saws(buffer, start, holdSamples, hz, amp, sr, 7, 0.012f, 6000f, 0.01f, 0.08f, 0f); break;
             case Instrument.SynthLead: Square(buffer, start, holdSamples, hz, amp, sr); break;
             case Instrument.Voice: VocalVoices.Sung(buffer, start, holdSamples, hz, amp, rng, sr); break;
             default: throw new ArgumentOutOfRangeException(nameof(instrument), instrument, "unknown instrument");
