@@ -118,7 +118,9 @@ public sealed class ClassificationReport
 
     /// <summary>
     /// The report in sklearn's <c>classification_report(digits=...)</c> text layout: a header line, one line per class,
-    /// the accuracy line, then macro and weighted averages; columns 9 wide, label column right-aligned.
+    /// the accuracy line, then macro and weighted averages; columns 9 wide, label column right-aligned. As sklearn, the
+    /// accuracy line becomes a "micro avg" line (precision = recall = F1 = accuracy) when some label has neither true
+    /// nor predicted samples.
     /// </summary>
     public string ToString(int digits)
     {
@@ -130,10 +132,19 @@ public sealed class ClassificationReport
         sb.Append("\n\n");
         foreach (var m in Classes) Row(sb, m.Label, m.Precision, m.Recall, m.F1, m.Support, width, digits);
         sb.Append('\n');
-        sb.Append("accuracy".PadLeft(width)).Append(' ')
-          .Append(' ').Append(new string(' ', 9)).Append(' ').Append(new string(' ', 9))
-          .Append(' ').Append(Fixed(Accuracy, digits).PadLeft(9))
-          .Append(' ').Append(Support.ToString(CultureInfo.InvariantCulture).PadLeft(9)).Append('\n');
+        if (Classes.Any(m => m.Support == 0 && m.PrecisionUndefined))
+        {
+            // sklearn prints "micro avg" instead of "accuracy" when a listed label occurs in neither y_true nor y_pred;
+            // over a full label list micro precision = recall = F1 = accuracy.
+            Row(sb, "micro avg", Accuracy, Accuracy, Accuracy, Support, width, digits);
+        }
+        else
+        {
+            sb.Append("accuracy".PadLeft(width)).Append(' ')
+              .Append(' ').Append(new string(' ', 9)).Append(' ').Append(new string(' ', 9))
+              .Append(' ').Append(Fixed(Accuracy, digits).PadLeft(9))
+              .Append(' ').Append(Support.ToString(CultureInfo.InvariantCulture).PadLeft(9)).Append('\n');
+        }
         foreach (var a in new[] { MacroAverage, WeightedAverage }) Row(sb, a.Name, a.Precision, a.Recall, a.F1, a.Support, width, digits);
         return sb.ToString();
     }
