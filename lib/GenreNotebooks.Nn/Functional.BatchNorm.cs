@@ -1,0 +1,133 @@
+using System.Numerics.Tensors;
+using GenreNotebooks.Nn.Kernels;
+
+namespace GenreNotebooks.Nn;
+
+public static partial class Functional
+{
+    /// <summary>
+    /// Batch normalisation over channel dimension 1 (<c>F.batch_norm</c>): input [N, C], [N, C, L] or [N, C, H, W].
+    /// Training: normalises with the batch mean and biased variance and, when running tensors are given, updates
+    /// <c>running = (1 - momentum) * running + momentum * batch</c> using the unbiased variance. Eval: uses the running
+    /// statistics. <c>y = (x - mean) / sqrt(var + eps) * weight + bias</c>; weight/bias [C] may be null (affine off).
+    /// </summary>
+    public static Tensor BatchNorm(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight = null, Tensor? bias = null,
+        bool training = false, float momentum = 0.1f, float eps = 1e-5f)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Rank < 2) throw new ArgumentException($"BatchNorm: input must be [N, C, *], got {Tensor.ShapeString(input.Shape)}.");
+        int n = input.Size(0), c = input.Size(1), spatial = input.Numel / Math.Max(1, n * c);
+        foreach (var (t, name) in new[] { (runningMean, "running_mean"), (runningVar, "running_var"), (weight, "weight"), (bias, "bias") })
+            if (t is not null && t.Numel != c)
+                throw new ArgumentException($"BatchNorm: {name} has {t.Numel} values, input {Tensor.ShapeString(input.Shape)} has {c} channels.");
+        if (!training && (runningMean is null || runningVar is null))
+            throw new ArgumentException("BatchNorm: eval mode needs running_mean and running_var.");
+        long count = (long)n * spatial;
+        if (training && count <= 1)
+            throw new ArgumentException($"BatchNorm: expected more than 1 value per channel when training, got input {Tensor.ShapeString(input.Shape)}.");
+
+        float[] x = input.Buffer;
+        var mean = new float[c];
+        var invStd = new float[c];
+        if (training)
+        {
+            ParallelRange.For(c, (c0, c1) =>
+            {
+                for (int ch = c0; ch < c1; ch++)
+                {
+                    double s = 0;
+                    for (int b = 0; b < n; b++) s += TensorPrimitives.Sum(x.AsSpan((b * c + ch) * spatial, spatial));
+                    double m = s / count, ss = 0;
+                    for (int b = 0; b < n; b++)
+                    {
+                        var row = x.AsSpan((b * c + ch) * spatial, spatial);
+                        for (int i = 0; i < row.Length; i++) { double d = row[i] - m; ss += d * d; }
+                    }
+                    double variance = ss / count;
+                    mean[ch] = (float)m;
+                    invStd[ch] = (float)(1.0 / Math.Sqrt(variance + eps));
+                    if (runningMean is not null) runningMean.Buffer[ch] = (float)((1 - momentum) * runningMean.Buffer[ch] + momentum * m);
+                    if (runningVar is not null) runningVar.Buffer[ch] = (float)((1 - momentum) * runningVar.Buffer[ch] + momentum * variance * count / (count - 1));
+                }
+            });
+        }
+        else
+        {
+            for (int ch = 0; ch < c; ch++)
+            {
+                mean[ch] = runningMean!.Buffer[ch];
+                invStd[ch] = 1f / MathF.Sqrt(runningVar!.Buffer[ch] + eps);
+            }
+        }
+
+        var y = Tensor.Empty(input.ShapeArray.ToArray());
+        float[] yv = y.Buffer;
+        float[]? wv = weight?.Buffer, bv = bias?.Buffer;
+        ParallelRange.For(n * c, (r0, r1) =>
+        {
+            for (int r = r0; r < r1; r++)
+            {
+                int ch = r % c;
+                float scale = invStd[ch] * (wv?[ch] ?? 1f);
+                float shift = (bv?[ch] ?? 0f) - mean[ch] * scale;
+                var dst = yv.AsSpan(r * spatial, spatial);
+                TensorPrimitives.Multiply(x.AsSpan(r * spatial, spatial), scale, dst);
+                TensorPrimitives.Add(dst, shift, dst);
+            }
+        }, minItemsPerWorker: Math.Max(1, 4096 / Math.Max(1, spatial)));
+
+        var inputs = new List<Tensor> { input };
+        if (weight is not null) inputs.Add(weight);
+        if (bias is not null) inputs.Add(bias);
+        return y.Record("BatchNormBackward", [.. inputs], g =>
+        {
+            float[]? gx = input.RequiresGrad ? input.GradArray() : null;
+            float[]? gw = weight is not null && weight.RequiresGrad ? weight.GradArray() : null;
+            float[]? gb = bias is not null && bias.RequiresGrad ? bias.GradArray() : null;
+            ParallelRange.For(c, (c0, c1) =>
+            {
+                for (int ch = c0; ch < c1; ch++)
+                {
+                    double sumDy = 0, sumDyXc = 0;
+                    float m = mean[ch];
+                    for (int b = 0; b < n; b++)
+                    {
+                        var gr = g.AsSpan((b * c + ch) * spatial, spatial);
+                        var xr = x.AsSpan((b * c + ch) * spatial, spatial);
+                        sumDy += TensorPrimitives.Sum(gr);
+                        float dot = TensorPrimitives.Dot(gr, xr);
+                        sumDyXc += dot - m * TensorPrimitives.Sum(gr);
+                    }
+                    float istd = invStd[ch], gamma = wv?[ch] ?? 1f;
+                    if (gw is not null) gw[ch] += (float)(sumDyXc * istd);
+                    if (gb is not null) gb[ch] += (float)sumDy;
+                    if (gx is null) continue;
+                    float a = gamma * istd;
+                    if (training)
+                    {
+                        // dx = a * (dy - mean(dy) - xhat * mean(dy * xhat)), written as a*dy + bx*x + cst.
+                        float k2 = (float)(istd * istd * sumDyXc / count);
+                        float bx = -a * k2, cst = a * (k2 * m - (float)(sumDy / count));
+                        for (int b = 0; b < n; b++)
+                        {
+                            int off = (b * c + ch) * spatial;
+                            var gr = g.AsSpan(off, spatial);
+                            var xr = x.AsSpan(off, spatial);
+                            var dr = gx.AsSpan(off, spatial);
+                            for (int i = 0; i < spatial; i++) dr[i] += a * gr[i] + bx * xr[i] + cst;
+                        }
+                    }
+                    else
+                    {
+                        for (int b = 0; b < n; b++)
+                        {
+                            int off = (b * c + ch) * spatial;
+                            var dr = gx.AsSpan(off, spatial);
+                            TensorPrimitives.MultiplyAdd(g.AsSpan(off, spatial), a, dr, dr);
+                        }
+                    }
+                }
+            });
+        });
+    }
+}

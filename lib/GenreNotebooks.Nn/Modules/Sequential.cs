@@ -1,0 +1,48 @@
+namespace GenreNotebooks.Nn.Modules;
+
+/// <summary>
+/// Modules applied one after another (<c>torch.nn.Sequential</c>); children are named "0", "1", ... so state dict
+/// names match PyTorch's (<c>0.weight</c>, <c>1.running_mean</c>).
+/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
+/// </summary>
+public sealed class Sequential : Module
+{
+    private readonly List<Module> _layers = [];
+
+    /// <summary>Creates the chain from <paramref name="layers"/> in order.</summary>
+    public Sequential(params Module[] layers)
+    {
+        foreach (var layer in layers) Add(layer);
+    }
+
+    /// <summary>Number of layers.</summary>
+    public int Count => _layers.Count;
+
+    /// <summary>The layer at <paramref name="index"/>.</summary>
+    public Module this[int index] => _layers[index];
+
+    /// <summary>Appends a layer (<c>seq.append(m)</c>) and returns this chain.</summary>
+    public Sequential Add(Module layer)
+    {
+        RegisterModule(_layers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), layer);
+        _layers.Add(layer);
+        return this;
+    }
+
+    /// <summary>Feeds the input through every layer in order. In eval mode without grad, BatchNorm followed by ReLU runs fused.</summary>
+    public override Tensor Forward(Tensor input)
+    {
+        var x = input;
+        for (int i = 0; i < _layers.Count; i++)
+        {
+            if (!Torch.IsGradEnabled && _layers[i] is BatchNorm bn && !bn.Training && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
+            {
+                x = bn.ForwardFusedRelu(x);
+                i++;
+                continue;
+            }
+            x = _layers[i].Forward(x);
+        }
+        return x;
+    }
+}

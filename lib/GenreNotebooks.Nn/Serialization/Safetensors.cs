@@ -1,0 +1,84 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace GenreNotebooks.Nn.Serialization;
+
+/// <summary>
+/// Reads and writes the safetensors format (Hugging Face <c>safetensors.torch.save_file</c>/<c>load_file</c>):
+/// an 8-byte little-endian header length, a JSON header <c>{name: {"dtype": "F32", "shape": [...],
+/// "data_offsets": [begin, end]}}</c>, then the little-endian data. Only F32 tensors are supported.
+/// Used in notebooks/05-cnn-on-mel-spectrograms and notebooks/07-whole-songs-and-remixes (saving and reloading models).
+/// </summary>
+public static class Safetensors
+{
+    /// <summary>Writes <paramref name="tensors"/> (sorted by name) to <paramref name="path"/>.</summary>
+    public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        var names = tensors.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var header = new Dictionary<string, object>();
+        long offset = 0;
+        foreach (var name in names)
+        {
+            var t = tensors[name];
+            long bytes = (long)t.Numel * sizeof(float);
+            header[name] = new { dtype = "F32", shape = t.Shape.ToArray(), data_offsets = new[] { offset, offset + bytes } };
+            offset += bytes;
+        }
+        var json = JsonSerializer.Serialize(header);
+        // Pad with spaces so the data starts 8-byte aligned, as the reference writer does.
+        int padded = (Encoding.UTF8.GetByteCount(json) + 7) / 8 * 8;
+        var headerBytes = Encoding.UTF8.GetBytes(json.PadRight(padded));
+        using var stream = File.Create(path);
+        Span<byte> len = stackalloc byte[8];
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt64LittleEndian(len, (ulong)headerBytes.Length);
+        stream.Write(len);
+        stream.Write(headerBytes);
+        foreach (var name in names)
+        {
+            var data = tensors[name].AsSpan();
+            if (BitConverter.IsLittleEndian) stream.Write(MemoryMarshal.AsBytes(data));
+            else foreach (float v in data) { BinaryPrimitives.WriteSingleLittleEndian(word, v); stream.Write(word); }
+        }
+    }
+
+    /// <summary>Reads every tensor of a safetensors file.</summary>
+    /// <exception cref="InvalidDataException">Truncated file, bad header, unsupported dtype, or offsets that do not match shapes; names the file.</exception>
+    public static Dictionary<string, Tensor> Load(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < 8) throw new InvalidDataException($"Safetensors: '{path}' is too short ({bytes.Length} bytes) to hold a header.");
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        if (headerLength > (ulong)(bytes.Length - 8))
+            throw new InvalidDataException($"Safetensors: '{path}' declares a {headerLength}-byte header but has only {bytes.Length - 8} bytes after the length.");
+        int dataStart = 8 + (int)headerLength;
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(bytes.AsMemory(8, (int)headerLength)); }
+        catch (JsonException e) { throw new InvalidDataException($"Safetensors: '{path}' has an invalid JSON header: {e.Message}", e); }
+        var result = new Dictionary<string, Tensor>();
+        using (doc)
+        {
+            foreach (var entry in doc.RootElement.EnumerateObject())
+            {
+                if (entry.Name == "__metadata__") continue;
+                var e = entry.Value;
+                string dtype = e.GetProperty("dtype").GetString() ?? "";
+                if (dtype != "F32") throw new InvalidDataException($"Safetensors: '{path}' tensor '{entry.Name}' has dtype {dtype}; only F32 is supported.");
+                var shape = e.GetProperty("shape").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+                var offsets = e.GetProperty("data_offsets").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+                long numel = shape.Aggregate(1L, (a, b) => a * b);
+                if (offsets.Length != 2 || offsets[1] - offsets[0] != numel * 4 || offsets[0] < 0 || dataStart + offsets[1] > bytes.Length)
+                    throw new InvalidDataException($"Safetensors: '{path}' tensor '{entry.Name}' has data offsets [{string.Join(", ", offsets)}] that do not fit shape {Tensor.ShapeString(shape)} and the file size.");
+                var values = new float[numel];
+                var src = bytes.AsSpan(dataStart + (int)offsets[0], (int)(numel * 4));
+                if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, float>(src).CopyTo(values);
+                else for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(src[(i * 4)..]);
+                result[entry.Name] = new Tensor(values, shape);
+            }
+        }
+        return result;
+    }
+}
