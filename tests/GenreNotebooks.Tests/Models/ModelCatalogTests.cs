@@ -16,7 +16,7 @@ public class ModelCatalogTests(ITestOutputHelper output)
     // A second input size per model family: a shorter clip or fewer features.
     private static int[] OtherShape(IReadOnlyList<int> typical) => typical.Count switch
     {
-        3 => [typical[0], 64, 200],
+        3 => [typical[0], 48, 80],
         2 => [typical[0], typical[1] == 57 ? 51 : 256],
         _ => [40],
     };
@@ -34,13 +34,14 @@ public class ModelCatalogTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(AllNames))]
-    public void Every_model_builds_and_maps_a_batch_of_its_typical_input_to_class_logits(string name)
+    public void Every_model_builds_and_maps_its_typical_input_to_class_logits(string name)
     {
+        // The summary runs one sample through the network (batch 1, eval mode): one forward pass at full size.
         var spec = ModelCatalog.Get(name);
-        Assert.Equal([2, 9], ForwardShape(name, spec.TypicalInputShape.ToArray(), 9));
         var summary = spec.Build(9).Summary(spec.TypicalInputShape.ToArray());
         output.WriteLine($"{name} ({string.Join("x", spec.TypicalInputShape)}): {summary.TotalParameters:N0} parameters, {summary.TrainableParameters:N0} trainable");
         output.WriteLine(summary.ToString());
+        Assert.Equal([-1, 9], summary.Rows[^1].OutputShape);   // -1: the batch dimension, as Keras' None
         Assert.True(summary.TrainableParameters > 0);
     }
 
