@@ -54,8 +54,11 @@ public static partial class Functional
         float[]? bv = bias?.Buffer;
         int k = geo.ColRows, cols = geo.ColCols, inPlane = c * geo.InputPlane, outPlane = o * cols;
         bool pointwise = geo.IsPointwise;
+        // Spread samples over threads only when each thread gets enough arithmetic to pay for the hand-off.
+        long flopsPerSample = 2L * o * k * cols;
+        int workers = ParallelRange.Workers(n, (int)Math.Clamp(2_000_000 / Math.Max(1, flopsPerSample), 1, n));
 
-        ParallelRange.For(n, ParallelRange.Workers(n), (_, start, end) =>
+        ParallelRange.For(n, workers, (_, start, end) =>
         {
             float[]? col = pointwise ? null : BufferPool.Rent(k * cols);
             for (int s = start; s < end; s++)
@@ -79,7 +82,6 @@ public static partial class Functional
         {
             bool needX = input.RequiresGrad, needW = weight.RequiresGrad, needB = bias is not null && bias.RequiresGrad;
             float[]? gx = needX ? input.GradArray() : null;
-            int workers = ParallelRange.Workers(n);
             var gwParts = new float[workers][];
             var gbParts = new float[workers][];
             ParallelRange.For(n, workers, (worker, start, end) =>

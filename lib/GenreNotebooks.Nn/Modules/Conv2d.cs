@@ -22,6 +22,13 @@ public sealed class Conv2d : Module
         _paddingText = $"'{padding}'";
     }
 
+    /// <summary>Rectangular kernel (height, width) with padding "same" (stride 1) or "valid".</summary>
+    public Conv2d(int inChannels, int outChannels, (int H, int W) kernelSize, string padding, bool bias = true, Generator? generator = null)
+        : this(inChannels, outChannels, kernelSize, (1, 1), PaddingMode.Resolve("Conv2d", padding, kernelSize, (1, 1)), bias, generator)
+    {
+        _paddingText = $"'{padding}'";
+    }
+
     /// <summary>Rectangular kernel (height, width), stride and symmetric padding per axis.</summary>
     public Conv2d(int inChannels, int outChannels, (int H, int W) kernelSize, (int H, int W) stride, (int H, int W) padding, bool bias = true, Generator? generator = null)
         : this(inChannels, outChannels, kernelSize, stride, (padding.H, padding.H, padding.W, padding.W), bias, generator) { }

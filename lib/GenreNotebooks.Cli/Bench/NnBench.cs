@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Diagnostics;
+using GenreNotebooks.Nn;
+using GenreNotebooks.Nn.Modules;
+using GenreNotebooks.Nn.Optim;
+
+namespace GenreNotebooks.Cli.Bench;
+
+/// <summary>
+/// <c>genre bench nn</c>: training (Adam, batch 32, cross-entropy) and inference throughput of the NN engine on the
+/// 5-block Conv2D network (input 1x128x130) and the 1-D CNN on 57 features, with 1 and 2 threads, plus peak memory;
+/// compares with PyTorch when <c>bench_torch.py</c> and a python3 with torch are available.
+/// </summary>
+public static class NnBench
+{
+    private const int Batch = 32;
+
+    /// <summary>Builds the <c>nn</c> subcommand.</summary>
+    public static Command Create()
+    {
+        var batches = new Option<int>("--batches") { Description = "Timed batches per measurement (median reported).", DefaultValueFactory = _ => 7 };
+        var threads = new Option<int[]>("--threads") { Description = "Thread counts to measure.", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
+        var noTorch = new Option<bool>("--no-torch") { Description = "Skip the PyTorch comparison." };
+        var command = new Command("nn", "NN engine: train/infer samples/s of the 2-D CNN (1x128x130) and the 1-D CNN (57 features), peak memory.");
+        command.Options.Add(batches);
+        command.Options.Add(threads);
+        command.Options.Add(noTorch);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            Run(output, Math.Max(1, parse.GetValue(batches)), parse.GetValue(threads) ?? [1, 2], !parse.GetValue(noTorch));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Runs the measurements and prints one table.</summary>
+    public static void Run(TextWriter output, int batches, int[] threadCounts, bool compareTorch)
+    {
+        var ours = new Dictionary<(string Model, string Mode, int Threads), double>();
+        int previous = Threads.Count;
+        output.WriteLine($"NN engine, batch {Batch}, median of {batches} batches after warm-up (shared machine: numbers are noisy)");
+        output.WriteLine($"{"model",-8} {"mode",-6} {"threads",7} {"samples/s",12} {"ms/batch",10} {"cpu ms",10}");
+        try
+        {
+            foreach (int t in threadCounts)
+            {
+                Threads.Count = t;
+                foreach (var (name, factory, shape) in Models())
+                {
+                    double train = Measure(factory, shape, batches, training: true, out double trainCpu);
+                    double infer = Measure(factory, shape, batches, training: false, out double inferCpu);
+                    ours[(name, "train", t)] = train;
+                    ours[(name, "infer", t)] = infer;
+                    output.WriteLine($"{name,-8} {"train",-6} {t,7} {train,12:F1} {Batch / train * 1e3,10:F1} {trainCpu * 1e3,10:F1}");
+                    output.WriteLine($"{name,-8} {"infer",-6} {t,7} {infer,12:F1} {Batch / infer * 1e3,10:F1} {inferCpu * 1e3,10:F1}");
+                }
+            }
+        }
+        finally
+        {
+            Threads.Count = previous;
+        }
+        using var process = Process.GetCurrentProcess();
+        output.WriteLine($"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB, GC heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB, " +
+                         $"allocated in total {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB, gen2 collections {GC.CollectionCount(2)}");
+        if (compareTorch) CompareWithTorch(output, ours, threadCounts, batches);
+    }
+
+    /// <summary>The two benchmark models: name, factory and input shape without the batch dimension.</summary>
+    public static IEnumerable<(string Name, Func<Module> Factory, int[] Shape)> Models()
+    {
+        yield return ("cnn2d", () => Cnn2d(new Generator(1)), [1, 128, 130]);
+        yield return ("cnn1d", () => Cnn1d(new Generator(1)), [1, 57]);
+    }
+
+    /// <summary>The 5-block Conv2D network: Conv2d(5x5, pad 2)+BN+ReLU+MaxPool(2) with 8..128 filters, Dropout(0.2), Linear(2048, 10).</summary>
+    public static Sequential Cnn2d(Generator g)
+    {
+        var model = new Sequential();
+        int cin = 1;
+        foreach (int cout in new[] { 8, 16, 32, 64, 128 })
+        {
+            model.Add(new Conv2d(cin, cout, 5, padding: 2, generator: g)).Add(new BatchNorm2d(cout)).Add(new ReLU()).Add(new MaxPool2d(2));
+            cin = cout;
+        }
+        return model.Add(new Dropout(0.2f, g)).Add(new Flatten()).Add(new Linear(128 * 4 * 4, 10, generator: g));
+    }
+
+    /// <summary>The 1-D CNN on 57 features: two Conv1d(k3)+ReLU+MaxPool1d(2), Linear(768, 64)+ReLU, Dropout(0.3), Linear(64, 10).</summary>
+    public static Sequential Cnn1d(Generator g) => new(
+        new Conv1d(1, 32, 3, generator: g), new ReLU(), new MaxPool1d(2),
+        new Conv1d(32, 64, 3, generator: g), new ReLU(), new MaxPool1d(2),
+        new Flatten(), new Linear(64 * 12, 64, generator: g), new ReLU(), new Dropout(0.3f, g), new Linear(64, 10, generator: g));
+
+    private static double Measure(Func<Module> factory, int[] shape, int batches, bool training, out double cpuSeconds)
+    {
+        var model = factory();
+        var x = Tensor.Randn([Batch, .. shape], new Generator(2));
+        var gen = new Generator(3);
+        var y = Enumerable.Range(0, Batch).Select(_ => gen.NextInt(10)).ToArray();
+        var opt = new Adam(model.Parameters(), 1e-3f);
+        var loss = new CrossEntropyLoss();
+        if (training) model.Train(); else model.Eval();
+        void Step()
+        {
+            using var scope = Torch.NewDisposeScope();
+            if (training)
+            {
+                opt.ZeroGrad();
+                var l = loss.Forward(model.Forward(x), y);
+                l.Backward();
+                opt.Step();
+            }
+            else
+            {
+                using var noGrad = Torch.NoGrad();
+                model.Forward(x);
+            }
+        }
+        int iterations = training ? batches : batches * 2;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var result = BenchTimer.Measure("step", Step, runs: iterations, warmup: 2);
+        process.Refresh();
+        cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds / (iterations + 2);
+        return Batch / result.Median;
+    }
+
+    private static void CompareWithTorch(TextWriter output, Dictionary<(string, string, int), double> ours, int[] threadCounts, int batches)
+    {
+        var script = FindScript();
+        if (script is null) { output.WriteLine("PyTorch comparison skipped: bench_torch.py not found."); return; }
+        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(script);
+        if (batches < 5) psi.ArgumentList.Add("--quick");
+        psi.ArgumentList.Add("--threads");
+        foreach (int t in threadCounts) psi.ArgumentList.Add(t.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string text;
+        try
+        {
+            using var p = Process.Start(psi)!;
+            text = p.StandardOutput.ReadToEnd();
+            string err = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0) { output.WriteLine($"PyTorch comparison skipped: python3 {Path.GetFileName(script)} failed: {err.Trim().Split('\n').LastOrDefault()}"); return; }
+        }
+        catch (System.ComponentModel.Win32Exception) { output.WriteLine("PyTorch comparison skipped: python3 not found."); return; }
+        output.WriteLine($"{"model",-8} {"mode",-6} {"threads",7} {"torch/s",12} {"ours/s",10} {"ours/torch",10}");
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var f = line.Split(' ');
+            if (f.Length != 5 || f[0] != "torch") continue;
+            double torch = double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture);
+            int t = int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture);
+            if (ours.TryGetValue((f[1], f[2], t), out var mine))
+                output.WriteLine($"{f[1],-8} {f[2],-6} {t,7} {torch,12:F1} {mine,10:F1} {mine / torch,10:F2}");
+        }
+    }
+
+    private static string? FindScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "GenreNotebooks.Nn.Tests", "Data", "torch", "bench_torch.py");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}
