@@ -83,12 +83,11 @@ public static class ModelCatalog
             {
                 Optimizer = OptimizerKind.Adam,
                 LearningRate = 0.001,
-                WeightDecay = 0.02,
+                L2 = 0.01,
                 Dropout = 0.3,
                 Epochs = 10,
                 Schedule = () => ReduceLrOnPlateauSchedule.Keras(MonitoredMetric.ValLoss, 0.8, 1),
-                Notes = "BU section 3. The paper gives no L2 factor: Keras' default l2(0.01), i.e. weight_decay 0.02, " +
-                        "applied to all weights (Keras would regularise the kernels only).",
+                Notes = "BU section 3. The paper gives no L2 factor: Keras' default l2(0.01) on the convolution and dense kernels.",
             });
         yield return BuSpec("bu-bn", "Batch normalization: 5 blocks, filters 4-8-16-32-64, BN after each convolution.",
             new BuConvNetOptions { Filters = up4, BatchNorm = true });

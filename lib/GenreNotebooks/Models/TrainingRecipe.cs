@@ -26,6 +26,12 @@ public sealed record TrainingRecipe
     /// </summary>
     public double WeightDecay { get; init; }
 
+    /// <summary>
+    /// Keras-style L2 penalty λ: λ·Σw² over the convolution and linear kernels is added to the loss
+    /// (<c>kernel_regularizer=l2(λ)</c>; GenreNotebooks.Nn.Optim.Regularization.L2). 0 for none.
+    /// </summary>
+    public double L2 { get; init; }
+
     /// <summary>Mini-batch size; Keras' default 32 where a paper does not say.</summary>
     public int BatchSize { get; init; } = 32;
 
@@ -57,6 +63,7 @@ public sealed record TrainingRecipe
         var parts = new List<string> { string.Format(ci, "{0} lr={1}", Optimizer, LearningRate) };
         if (Optimizer == OptimizerKind.Sgd && Momentum != 0) parts.Add(string.Format(ci, "momentum={0}", Momentum));
         if (WeightDecay != 0) parts.Add(string.Format(ci, "weight_decay={0}", WeightDecay));
+        if (L2 != 0) parts.Add(string.Format(ci, "l2={0}", L2));
         parts.Add(string.Format(ci, "batch={0} epochs={1} dropout={2}", BatchSize, Epochs, Dropout));
         if (CreateSchedule() is { } s) parts.Add(s.ToString()!);
         if (CreateEarlyStopping() is { } e)
