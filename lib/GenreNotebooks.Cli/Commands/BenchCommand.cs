@@ -10,6 +10,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Run a benchmark and print medians (build with -c Release for meaningful numbers).");
         bench.Subcommands.Add(Bench.GemmBench.CreateCommand());
         bench.Subcommands.Add(GenreNotebooks.Cli.Bench.NnBench.Create());
+        bench.Subcommands.Add(Bench.FeaturesBench.CreateCommand());
         return bench;
     }
 }
