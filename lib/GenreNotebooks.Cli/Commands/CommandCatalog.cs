@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return BenchCommand.Create();
         yield return FeaturesCommand.Create();
+        yield return CvCommand.Create();
     }
 }
