@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return MelCommand.Create();
         yield return NotebooksCommand.Create();
         yield return FeaturesCommand.Create();
+        yield return CvCommand.Create();
     }
 }
