@@ -8,6 +8,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var bench = new Command("bench", "Run a benchmark and print medians (build with -c Release for meaningful numbers).");
+        bench.Subcommands.Add(Bench.SpectralBench.CreateCommand());
         return bench;
     }
 }

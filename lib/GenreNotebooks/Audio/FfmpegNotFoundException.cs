@@ -1,0 +1,14 @@
+namespace GenreNotebooks.Audio;
+
+/// <summary>
+/// A compressed audio file (mp3, ogg, flac, m4a, ...) needs the <c>ffmpeg</c> program, which is not on PATH.
+/// The message says how to install it. Taught in notebooks/02-building-the-datasets.
+/// </summary>
+public sealed class FfmpegNotFoundException : AudioFormatException
+{
+    /// <summary>Creates the exception for <paramref name="path"/>.</summary>
+    public FfmpegNotFoundException(string path)
+        : base(path, "decoding this format needs ffmpeg, which was not found on PATH; install it (Debian/Ubuntu: `sudo apt-get install ffmpeg`, macOS: `brew install ffmpeg`, Windows: `winget install ffmpeg`) or convert the file to WAV")
+    {
+    }
+}
