@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Run a benchmark and print medians (build with -c Release for meaningful numbers).");
         bench.Subcommands.Add(Bench.SpectralBench.CreateCommand());
+        bench.Subcommands.Add(Bench.SynthBench.CreateCommand());
         return bench;
     }
 }

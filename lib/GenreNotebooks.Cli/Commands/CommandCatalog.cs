@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return BenchCommand.Create();
         yield return MelCommand.Create();
+        yield return DatasetCommand.Create();
     }
 }
