@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return BenchCommand.Create();
         yield return MelCommand.Create();
         yield return DatasetCommand.Create();
+        yield return NotebooksCommand.Create();
     }
 }

@@ -1,0 +1,258 @@
+using System.Text.Json.Nodes;
+using GenreNotebooks.Audio;
+
+namespace GenreNotebooks.Plots;
+
+public sealed partial class Figure
+{
+    /// <summary>A line through (x, y); <paramref name="name"/> labels it in the legend. plotly: scatter, mode lines.</summary>
+    /// <exception cref="ArgumentException">x and y differ in length.</exception>
+    public static Figure Line(IEnumerable<double> x, IEnumerable<double> y, string? name = null)
+    {
+        var xs = x.ToArray();
+        var ys = y.ToArray();
+        if (xs.Length != ys.Length) throw new ArgumentException($"x has {xs.Length} values but y has {ys.Length}.", nameof(y));
+        return new Figure().AddTrace(Trace("scatter", name, ("mode", "lines"), ("x", Numbers(xs)), ("y", Numbers(ys))));
+    }
+
+    /// <summary>A line through y against its index 0, 1, 2, ...</summary>
+    public static Figure Line(IEnumerable<double> y, string? name = null)
+    {
+        var ys = y.ToArray();
+        return Line(Enumerable.Range(0, ys.Length).Select(i => (double)i), ys, name);
+    }
+
+    /// <summary>A line through float values against their index.</summary>
+    public static Figure Line(IEnumerable<float> y, string? name = null) => Line(y.Select(v => (double)v), name);
+
+    /// <summary>A line through (x, y) with float values.</summary>
+    public static Figure Line(IEnumerable<double> x, IEnumerable<float> y, string? name = null) => Line(x, y.Select(v => (double)v), name);
+
+    /// <summary>
+    /// The waveform of <paramref name="signal"/> against time in seconds. Long signals are reduced to at most
+    /// <paramref name="maxPoints"/> points by keeping each block's minimum and maximum, so the envelope looks as in
+    /// librosa.display.waveshow while the page stays small.
+    /// </summary>
+    public static Figure Waveform(AudioSignal signal, string? name = null, int maxPoints = 4000)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (maxPoints < 2) throw new ArgumentOutOfRangeException(nameof(maxPoints), maxPoints, "At least two points.");
+        var s = signal.Samples;
+        double dt = 1.0 / signal.SampleRate;
+        var xs = new List<double>();
+        var ys = new List<double>();
+        if (s.Length <= maxPoints)
+        {
+            for (int i = 0; i < s.Length; i++) { xs.Add(i * dt); ys.Add(s[i]); }
+        }
+        else
+        {
+            int blocks = maxPoints / 2;
+            for (int b = 0; b < blocks; b++)
+            {
+                int start = (int)((long)s.Length * b / blocks), end = (int)((long)s.Length * (b + 1) / blocks);
+                int iMin = start, iMax = start;
+                for (int i = start; i < end; i++)
+                {
+                    if (s[i] < s[iMin]) iMin = i;
+                    if (s[i] > s[iMax]) iMax = i;
+                }
+                foreach (var i in iMin <= iMax ? new[] { iMin, iMax } : new[] { iMax, iMin }) { xs.Add(i * dt); ys.Add(s[i]); }
+            }
+        }
+        return Line(xs, ys, name).WithXAxis("time (s)").WithYAxis("amplitude");
+    }
+
+    /// <summary>
+    /// Points at (x, y). With <paramref name="groups"/> (one label per point) each group becomes its own trace with
+    /// its own colour and legend entry, in order of first appearance (seaborn's <c>hue</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">x, y and groups differ in length.</exception>
+    public static Figure Scatter(IEnumerable<double> x, IEnumerable<double> y, string? name = null, IEnumerable<string>? groups = null)
+    {
+        var xs = x.ToArray();
+        var ys = y.ToArray();
+        if (xs.Length != ys.Length) throw new ArgumentException($"x has {xs.Length} values but y has {ys.Length}.", nameof(y));
+        var fig = new Figure();
+        if (groups is null)
+            return fig.AddTrace(Trace("scatter", name, ("mode", "markers"), ("x", Numbers(xs)), ("y", Numbers(ys))));
+        var gs = groups.ToArray();
+        if (gs.Length != xs.Length) throw new ArgumentException($"{gs.Length} group labels for {xs.Length} points.", nameof(groups));
+        foreach (var g in gs.Distinct())
+        {
+            var idx = Enumerable.Range(0, gs.Length).Where(i => gs[i] == g).ToArray();
+            fig.AddTrace(Trace("scatter", g, ("mode", "markers"), ("legendgroup", g),
+                ("x", Numbers(idx.Select(i => xs[i]))), ("y", Numbers(idx.Select(i => ys[i])))));
+        }
+        return fig.WithLegend();
+    }
+
+    /// <summary>Bars of <paramref name="values"/> per category; <paramref name="horizontal"/> draws them sideways.</summary>
+    /// <exception cref="ArgumentException">Categories and values differ in length.</exception>
+    public static Figure Bar(IEnumerable<string> categories, IEnumerable<double> values, string? name = null, bool horizontal = false) =>
+        new Figure().AddTrace(BarTrace(categories.ToArray(), values.ToArray(), name, horizontal));
+
+    /// <summary>
+    /// Grouped bars: for each category, one bar per series (e.g. accuracy per genre for two models).
+    /// plotly: several bar traces with <c>barmode: group</c>.
+    /// </summary>
+    public static Figure GroupedBar(IEnumerable<string> categories, IEnumerable<(string Name, IEnumerable<double> Values)> series, bool horizontal = false)
+    {
+        var cats = categories.ToArray();
+        var fig = new Figure();
+        foreach (var (n, v) in series) fig.AddTrace(BarTrace(cats, v.ToArray(), n, horizontal));
+        fig._layout["barmode"] = "group";
+        return fig.WithLegend();
+    }
+
+    /// <summary>
+    /// A heatmap of <paramref name="z"/> (rows, cols) with optional column labels <paramref name="x"/> and row labels
+    /// <paramref name="y"/> (categorical axes), a colour bar titled <paramref name="colorbarTitle"/>, a plotly
+    /// colorscale name and, with <paramref name="annotate"/>, each cell's value written in it. Row 0 is drawn at the
+    /// top, as a matrix is read (confusion and correlation matrices).
+    /// </summary>
+    public static Figure Heatmap(FloatMatrix z, IEnumerable<string>? x = null, IEnumerable<string>? y = null,
+        string? colorbarTitle = null, string colorscale = "Viridis", bool annotate = false)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        return HeatmapCore(Rows(z), z.Rows, z.Cols, x?.ToArray(), y?.ToArray(), colorbarTitle, colorscale, annotate);
+    }
+
+    /// <summary>A heatmap of a two-dimensional array; see <see cref="Heatmap(FloatMatrix, IEnumerable{string}?, IEnumerable{string}?, string?, string, bool)"/>.</summary>
+    public static Figure Heatmap(double[,] z, IEnumerable<string>? x = null, IEnumerable<string>? y = null,
+        string? colorbarTitle = null, string colorscale = "Viridis", bool annotate = false)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        int rows = z.GetLength(0), cols = z.GetLength(1);
+        var zs = new JsonArray();
+        for (int r = 0; r < rows; r++) zs.Add(Numbers(Enumerable.Range(0, cols).Select(c => z[r, c])));
+        return HeatmapCore(zs, rows, cols, x?.ToArray(), y?.ToArray(), colorbarTitle, colorscale, annotate);
+    }
+
+    /// <summary>A histogram of <paramref name="values"/> with about <paramref name="bins"/> bins (plotly's choice when null).</summary>
+    public static Figure Histogram(IEnumerable<double> values, string? name = null, int? bins = null)
+    {
+        if (bins is <= 0) throw new ArgumentOutOfRangeException(nameof(bins), bins, "Bins must be positive.");
+        var trace = Trace("histogram", name, ("x", Numbers(values)), ("opacity", 0.75));
+        if (bins is { } b) trace["nbinsx"] = b;
+        var fig = new Figure().AddTrace(trace);
+        fig._layout["barmode"] = "overlay";
+        return fig;
+    }
+
+    /// <summary>
+    /// A kernel density estimate of <paramref name="values"/> as a line over <paramref name="points"/> grid points
+    /// (Gaussian kernel, Scott's bandwidth, as scipy.stats.gaussian_kde / seaborn.kdeplot). Overlay several with
+    /// <see cref="Add(Figure)"/> to compare genres.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two finite values.</exception>
+    public static Figure Density(IEnumerable<double> values, string? name = null, int points = 200)
+    {
+        var (x, d) = Kde.Estimate(values.ToArray(), points);
+        return new Figure().AddTrace(Trace("scatter", name, ("mode", "lines"), ("x", Numbers(x)), ("y", Numbers(d))))
+            .WithYAxis("density");
+    }
+
+    /// <summary>
+    /// A spectrogram (bins, frames) drawn against <paramref name="times"/> (seconds, one per frame) and
+    /// <paramref name="frequencies"/> (Hz, one per bin), low frequencies at the bottom, as librosa.display.specshow.
+    /// With <paramref name="logFrequency"/> the frequency axis is logarithmic (bins at 0 Hz are left out).
+    /// </summary>
+    /// <exception cref="ArgumentException">The axes do not match the matrix shape.</exception>
+    public static Figure Spectrogram(FloatMatrix spectrogram, IReadOnlyList<double> times, IReadOnlyList<double> frequencies,
+        bool logFrequency = false, string colorbarTitle = "dB", string colorscale = "Magma")
+    {
+        ArgumentNullException.ThrowIfNull(spectrogram);
+        if (times.Count != spectrogram.Cols)
+            throw new ArgumentException($"{times.Count} times for {spectrogram.Cols} frames.", nameof(times));
+        if (frequencies.Count != spectrogram.Rows)
+            throw new ArgumentException($"{frequencies.Count} frequencies for {spectrogram.Rows} bins.", nameof(frequencies));
+        var rows = Enumerable.Range(0, spectrogram.Rows).Where(r => !logFrequency || frequencies[r] > 0).ToArray();
+        var z = new JsonArray();
+        foreach (var r in rows) z.Add(Numbers(spectrogram.Row(r).ToArray()));
+        var trace = Trace("heatmap", null, ("z", z), ("x", Numbers(times)), ("y", Numbers(rows.Select(r => frequencies[r]))),
+            ("colorscale", Colorscale(colorscale)), ("colorbar", new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } }));
+        return new Figure().AddTrace(trace)
+            .WithXAxis("time (s)")
+            .WithYAxis("frequency (Hz)", logFrequency ? "log" : "linear");
+    }
+
+    /// <summary>
+    /// A linear-frequency STFT spectrogram (1 + n_fft/2 bins, frames) with its axes computed from the sample rate and
+    /// hop: frame t at t * hop / sr seconds, bin k at k * sr / n_fft Hz (librosa.fft_frequencies, frames_to_time).
+    /// </summary>
+    public static Figure Spectrogram(FloatMatrix spectrogram, int sampleRate, int hopLength, bool logFrequency = false, string colorbarTitle = "dB")
+    {
+        ArgumentNullException.ThrowIfNull(spectrogram);
+        if (sampleRate <= 0) throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "Sample rate must be positive.");
+        if (hopLength <= 0) throw new ArgumentOutOfRangeException(nameof(hopLength), hopLength, "Hop length must be positive.");
+        int nFft = 2 * (spectrogram.Rows - 1);
+        if (nFft <= 0) throw new ArgumentException("A spectrogram needs at least two frequency bins.", nameof(spectrogram));
+        var times = Enumerable.Range(0, spectrogram.Cols).Select(t => (double)t * hopLength / sampleRate).ToArray();
+        var freqs = Enumerable.Range(0, spectrogram.Rows).Select(k => (double)k * sampleRate / nFft).ToArray();
+        return Spectrogram(spectrogram, times, freqs, logFrequency, colorbarTitle);
+    }
+
+    /// <summary>
+    /// A matrix drawn as an image with row 0 at the bottom and index axes (mel bands, MFCC coefficients against
+    /// frames), for spectrogram-like data without physical axes.
+    /// </summary>
+    public static Figure Image(FloatMatrix z, string? xTitle = null, string? yTitle = null, string? colorbarTitle = null, string colorscale = "Magma")
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        var trace = Trace("heatmap", null, ("z", Rows(z)), ("colorscale", Colorscale(colorscale)));
+        if (colorbarTitle is not null) trace["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } };
+        return new Figure().AddTrace(trace).WithXAxis(xTitle).WithYAxis(yTitle);
+    }
+
+    /// <summary>
+    /// A plotly colorscale: a plotly.js name (Viridis, RdBu, Blues, Hot, ...) or <c>Magma</c>, librosa's default for
+    /// spectrograms, which plotly.js lacks and is written out as colour stops.
+    /// </summary>
+    private static JsonNode Colorscale(string name)
+    {
+        if (!string.Equals(name, "Magma", StringComparison.OrdinalIgnoreCase)) return JsonValue.Create(name);
+        string[] stops = ["#000004", "#1c1044", "#4f127b", "#812581", "#b5367a", "#e55064", "#fb8761", "#fec287", "#fcfdbf"];
+        return new JsonArray([.. stops.Select((c, i) => (JsonNode?)new JsonArray((double)i / (stops.Length - 1), c))]);
+    }
+
+    private static JsonArray Rows(FloatMatrix z)
+    {
+        var rows = new JsonArray();
+        for (int r = 0; r < z.Rows; r++) rows.Add(Numbers(z.Row(r).ToArray()));
+        return rows;
+    }
+
+    private static Figure HeatmapCore(JsonArray z, int rows, int cols, string[]? x, string[]? y, string? colorbarTitle, string colorscale, bool annotate)
+    {
+        if (x is not null && x.Length != cols) throw new ArgumentException($"{x.Length} column labels for {cols} columns.", nameof(x));
+        if (y is not null && y.Length != rows) throw new ArgumentException($"{y.Length} row labels for {rows} rows.", nameof(y));
+        var trace = Trace("heatmap", null, ("z", z), ("colorscale", Colorscale(colorscale)));
+        if (x is not null) trace["x"] = Strings(x);
+        if (y is not null) trace["y"] = Strings(y);
+        if (colorbarTitle is not null) trace["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } };
+        if (annotate) trace["texttemplate"] = "%{z:.2f}";
+        var fig = new Figure().AddTrace(trace);
+        fig._layout["yaxis"] = new JsonObject { ["autorange"] = "reversed" };
+        if (x is not null) fig.WithXAxis(type: "category");
+        if (y is not null) fig.WithYAxis(type: "category");
+        return fig;
+    }
+
+    private static JsonObject BarTrace(string[] categories, double[] values, string? name, bool horizontal)
+    {
+        if (categories.Length != values.Length)
+            throw new ArgumentException($"{categories.Length} categories but {values.Length} values.", nameof(values));
+        return horizontal
+            ? Trace("bar", name, ("orientation", "h"), ("x", Numbers(values)), ("y", Strings(categories)))
+            : Trace("bar", name, ("x", Strings(categories)), ("y", Numbers(values)));
+    }
+
+    private static JsonObject Trace(string type, string? name, params (string Key, JsonNode? Value)[] fields)
+    {
+        var t = new JsonObject { ["type"] = type };
+        if (name is not null) t["name"] = name;
+        foreach (var (k, v) in fields) t[k] = v;
+        return t;
+    }
+}

@@ -1,0 +1,214 @@
+using System.Text.Json.Nodes;
+using GenreNotebooks.Audio;
+using GenreNotebooks.Plots;
+
+namespace GenreNotebooks.Tests.Plots;
+
+public class FigureTests
+{
+    private static JsonObject Parse(Figure f) => JsonNode.Parse(f.ToJson())!.AsObject();
+    private static JsonObject Trace(Figure f, int i = 0) => Parse(f)["data"]![i]!.AsObject();
+    private static double[] Doubles(JsonNode? a) => a!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+    private static string[] Strings(JsonNode? a) => a!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
+
+    [Fact]
+    public void Line_is_a_scatter_trace_in_lines_mode_with_its_points()
+    {
+        var f = Figure.Line([0.0, 1, 2], [3.0, 4, 5], name: "a").WithTitle("T").WithXAxis("time (s)", type: "log", range: (0, 2));
+        var t = Trace(f);
+        Assert.Equal("scatter", t["type"]!.GetValue<string>());
+        Assert.Equal("lines", t["mode"]!.GetValue<string>());
+        Assert.Equal("a", t["name"]!.GetValue<string>());
+        Assert.Equal([0.0, 1, 2], Doubles(t["x"]));
+        Assert.Equal([3.0, 4, 5], Doubles(t["y"]));
+        var layout = Parse(f)["layout"]!;
+        Assert.Equal("T", layout["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("time (s)", layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("log", layout["xaxis"]!["type"]!.GetValue<string>());
+        Assert.Equal([0.0, 2], Doubles(layout["xaxis"]!["range"]));
+    }
+
+    [Fact]
+    public void Line_of_values_uses_their_index_as_x_and_mismatched_lengths_are_refused()
+    {
+        Assert.Equal([0.0, 1, 2], Doubles(Trace(Figure.Line(new[] { 5f, 6f, 7f }))["x"]));
+        var e = Assert.Throws<ArgumentException>(() => Figure.Line([1.0, 2], [1.0]));
+        Assert.Contains("2", e.Message);
+    }
+
+    [Fact]
+    public void NaN_and_infinity_become_null()
+    {
+        var json = Figure.Line([0.0, 1, 2], [double.NaN, double.PositiveInfinity, 1]).ToJson();
+        var y = Parse(Figure.Line([0.0, 1, 2], [double.NaN, double.PositiveInfinity, 1]))["data"]![0]!["y"]!.AsArray();
+        Assert.Null(y[0]);
+        Assert.Null(y[1]);
+        Assert.Equal(1.0, y[2]!.GetValue<double>());
+        Assert.DoesNotContain("NaN", json);
+        Assert.DoesNotContain("Infinity", json);
+    }
+
+    [Fact]
+    public void Scatter_with_groups_makes_one_trace_per_group_in_order_of_appearance()
+    {
+        var f = Figure.Scatter([1.0, 2, 3, 4], [1.0, 2, 3, 4], groups: ["rock", "jazz", "rock", "pop"]);
+        var data = Parse(f)["data"]!.AsArray();
+        Assert.Equal(["rock", "jazz", "pop"], data.Select(t => t!["name"]!.GetValue<string>()));
+        Assert.All(data, t => Assert.Equal("markers", t!["mode"]!.GetValue<string>()));
+        Assert.Equal([1.0, 3], Doubles(data[0]!["x"]));
+        Assert.True(Parse(f)["layout"]!["showlegend"]!.GetValue<bool>());
+        Assert.Throws<ArgumentException>(() => Figure.Scatter([1.0, 2], [1.0, 2], groups: ["a"]));
+    }
+
+    [Fact]
+    public void Bars_vertical_horizontal_and_grouped()
+    {
+        var v = Trace(Figure.Bar(["rock", "pop"], [0.5, 0.7]));
+        Assert.Equal("bar", v["type"]!.GetValue<string>());
+        Assert.Equal(["rock", "pop"], Strings(v["x"]));
+        Assert.Equal([0.5, 0.7], Doubles(v["y"]));
+
+        var h = Trace(Figure.Bar(["rock", "pop"], [0.5, 0.7], horizontal: true));
+        Assert.Equal("h", h["orientation"]!.GetValue<string>());
+        Assert.Equal(["rock", "pop"], Strings(h["y"]));
+
+        var g = Parse(Figure.GroupedBar(["rock", "pop"], [("MLP", [0.5, 0.6]), ("CNN", [0.7, 0.8])]));
+        Assert.Equal("group", g["layout"]!["barmode"]!.GetValue<string>());
+        Assert.Equal(["MLP", "CNN"], g["data"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()));
+        Assert.Throws<ArgumentException>(() => Figure.Bar(["a"], [1.0, 2]));
+    }
+
+    [Fact]
+    public void Heatmap_has_z_rows_labels_colorbar_and_optional_annotations()
+    {
+        var z = new FloatMatrix(2, 3, [1, 2, 3, 4, 5, 6]);
+        var f = Figure.Heatmap(z, x: ["a", "b", "c"], y: ["r0", "r1"], colorbarTitle: "count", colorscale: "Blues", annotate: true);
+        var t = Trace(f);
+        Assert.Equal("heatmap", t["type"]!.GetValue<string>());
+        Assert.Equal([4.0, 5, 6], Doubles(t["z"]![1]));
+        Assert.Equal(["a", "b", "c"], Strings(t["x"]));
+        Assert.Equal(["r0", "r1"], Strings(t["y"]));
+        Assert.Equal("count", t["colorbar"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("Blues", t["colorscale"]!.GetValue<string>());
+        Assert.Equal("%{z:.2f}", t["texttemplate"]!.GetValue<string>());
+        var layout = Parse(f)["layout"]!;
+        Assert.Equal("reversed", layout["yaxis"]!["autorange"]!.GetValue<string>());
+        Assert.Equal("category", layout["xaxis"]!["type"]!.GetValue<string>());
+        Assert.Throws<ArgumentException>(() => Figure.Heatmap(z, x: ["a"]));
+        Assert.Null(Trace(Figure.Heatmap(new double[,] { { 1, 2 } }))["texttemplate"]);
+    }
+
+    [Fact]
+    public void Histogram_and_density()
+    {
+        var h = Trace(Figure.Histogram([1.0, 2, 2, 3], name: "rock", bins: 10));
+        Assert.Equal("histogram", h["type"]!.GetValue<string>());
+        Assert.Equal(10, h["nbinsx"]!.GetValue<int>());
+        Assert.Equal([1.0, 2, 2, 3], Doubles(h["x"]));
+
+        double[] values = [0.1, 0.4, 0.5, 0.9, 1.3, 1.4, 2.0];
+        var d = Trace(Figure.Density(values, name: "rock", points: 400));
+        Assert.Equal("lines", d["mode"]!.GetValue<string>());
+        var x = Doubles(d["x"]);
+        var y = Doubles(d["y"]);
+        Assert.Equal(400, x.Length);
+        Assert.True(x[0] < values.Min() && x[^1] > values.Max());
+        // A density integrates to about 1 (trapezoid rule over the +-3 bandwidth grid).
+        double area = 0;
+        for (int i = 1; i < x.Length; i++) area += (x[i] - x[i - 1]) * (y[i] + y[i - 1]) / 2;
+        Assert.InRange(area, 0.99, 1.001);
+        Assert.Throws<ArgumentException>(() => Figure.Density([1.0]));
+    }
+
+    [Fact]
+    public void Spectrogram_axes_are_time_and_frequency_and_log_axis_drops_the_zero_bin()
+    {
+        var s = new FloatMatrix(5, 4); // n_fft 8: bins at 0, 2756.25, ... Hz
+        var f = Figure.Spectrogram(s, sampleRate: 22050, hopLength: 512);
+        var t = Trace(f);
+        Assert.Equal([0.0, 512.0 / 22050, 1024.0 / 22050, 1536.0 / 22050], Doubles(t["x"]));
+        Assert.Equal([0.0, 2756.25, 5512.5, 8268.75, 11025], Doubles(t["y"]));
+        Assert.Equal("frequency (Hz)", Parse(f)["layout"]!["yaxis"]!["title"]!["text"]!.GetValue<string>());
+
+        var log = Figure.Spectrogram(s, 22050, 512, logFrequency: true);
+        Assert.Equal(4, Trace(log)["z"]!.AsArray().Count);
+        Assert.Equal(2756.25, Doubles(Trace(log)["y"])[0]);
+        Assert.Equal("log", Parse(log)["layout"]!["yaxis"]!["type"]!.GetValue<string>());
+        // Magma (the default) is not built into plotly.js: written as colour stops from 0 to 1.
+        var magma = t["colorscale"]!.AsArray();
+        Assert.Equal(0.0, magma[0]![0]!.GetValue<double>());
+        Assert.Equal(1.0, magma[^1]![0]!.GetValue<double>());
+        Assert.Equal("#000004", magma[0]![1]!.GetValue<string>());
+        Assert.Throws<ArgumentException>(() => Figure.Spectrogram(s, [0.0], [0.0, 1, 2, 3, 4]));
+    }
+
+    [Fact]
+    public void Waveform_of_a_long_signal_keeps_the_envelope_in_few_points()
+    {
+        var samples = new float[100_000];
+        samples[12_345] = 0.9f;
+        samples[54_321] = -0.8f;
+        var f = Figure.Waveform(new AudioSignal(samples, 22050), maxPoints: 1000);
+        var y = Doubles(Trace(f)["y"]);
+        Assert.Equal(1000, y.Length);
+        Assert.Equal(0.9, y.Max(), 5);
+        Assert.Equal(-0.8, y.Min(), 5);
+        Assert.Equal("time (s)", Parse(f)["layout"]!["xaxis"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Grid_puts_each_figure_on_its_own_axes_with_titles_and_shared_axes()
+    {
+        var a = Figure.Line([0.0, 1], [0.0, 1], "a").WithXAxis("time (s)");
+        var b = Figure.Heatmap(new double[,] { { 1, 2 }, { 3, 4 } });
+        var c = Figure.Bar(["x"], [1.0]);
+        var f = Parse(Figure.Grid(2, 2, [a, b, c], titles: ["A", "B", "C"], shareX: true));
+        var data = f["data"]!.AsArray();
+        Assert.Equal(["x", "x2", "x3"], data.Select(t => t!["xaxis"]!.GetValue<string>()));
+        Assert.Equal(["y", "y2", "y3"], data.Select(t => t!["yaxis"]!.GetValue<string>()));
+        var layout = f["layout"]!;
+        Assert.Equal("time (s)", layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+        var d1 = Doubles(layout["xaxis"]!["domain"]);
+        var d2 = Doubles(layout["xaxis2"]!["domain"]);
+        Assert.True(d1[1] < d2[0], "columns must not overlap");
+        Assert.True(Doubles(layout["yaxis3"]!["domain"])[1] < Doubles(layout["yaxis"]!["domain"])[0], "rows must not overlap");
+        Assert.Equal("x", layout["xaxis2"]!["matches"]!.GetValue<string>());
+        Assert.Equal(["A", "B", "C"], layout["annotations"]!.AsArray().Select(n => n!["text"]!.GetValue<string>()));
+        Assert.True(data[1]!["colorbar"]!["x"]!.GetValue<double>() > d2[1]);
+        Assert.Throws<ArgumentException>(() => Figure.Grid(1, 1, [a, b]));
+    }
+
+    [Fact]
+    public void Html_has_the_div_and_a_script_that_draws_it()
+    {
+        var f = Figure.Line([0.0, 1], [0.0, 1]).WithTitle("</script><b>x</b>");
+        var html = f.ToHtml();
+        Assert.Contains($"<div id=\"{f.Id}\"", html);
+        Assert.Contains($"Plotly.newPlot('{f.Id}'", html);
+        Assert.Contains(PlotlyJs.CdnUrl, html);
+        Assert.Equal(1, html.Split("</script>").Length - 1);
+
+        var page = f.ToHtml(fullPage: true);
+        Assert.StartsWith("<!DOCTYPE html>", page);
+        Assert.Contains($"<script type=\"text/javascript\" src=\"{PlotlyJs.CdnUrl}\"", page);
+
+        using var writer = new StringWriter();
+        f.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        Assert.Contains(f.Id, writer.ToString());
+    }
+
+    [Fact]
+    public void Page_with_a_local_plotly_inlines_it_and_a_missing_file_is_named()
+    {
+        var dir = Directory.CreateTempSubdirectory("genre-fig").FullName;
+        var js = Path.Combine(dir, "plotly.min.js");
+        File.WriteAllText(js, "/* plotly stand-in */");
+        var path = Path.Combine(dir, "fig.html");
+        Figure.Bar(["a"], [1.0]).SaveHtml(path, js);
+        var page = File.ReadAllText(path);
+        Assert.Contains("/* plotly stand-in */", page);
+        Assert.DoesNotContain(PlotlyJs.CdnUrl + "\" data-genre-plotly></script>", page);
+        var e = Assert.Throws<FileNotFoundException>(() => Figure.Bar(["a"], [1.0]).ToHtml(true, "/no/plotly.js"));
+        Assert.Contains("/no/plotly.js", e.Message);
+    }
+}
