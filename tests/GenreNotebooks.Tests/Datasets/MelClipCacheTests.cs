@@ -88,3 +88,31 @@ public class MelClipCacheTests
         Assert.Equal(set.Labels[i], train.Labels[0]);
     }
 }
+
+public class LeakProbeTests
+{
+    [Fact]
+    public void Nearest_neighbour_finds_the_same_song_under_a_clip_level_split_and_never_under_a_grouped_one()
+    {
+        using var t = new FakeTree();
+        var tracks = new List<Track>();
+        foreach (var g in new[] { "classical", "rock", "reggae" })
+            for (int i = 0; i < 4; i++)
+            {
+                var path = Path.Combine(t.Root, g, $"{g}.{i:D5}.wav");
+                WavWriter.Write(path, SyntheticGenres.Generate(g, i, 2, 15));
+                tracks.Add(new Track($"{g}.{i:D5}", g, path));
+            }
+        var set = MelClipCache.Compute(tracks, cacheRoot: Path.Combine(t.Root, "cache"));
+        Assert.Equal(60, set.Count);
+        var fractions = new SplitFractions(0.7, 0.0, 0.3);
+        var grouped = Splits.ByTrack(set.Clips, 1, fractions);
+        var leaky = Splits.ClipLevelLeaky(set.Clips, 1, fractions);
+        var g1 = LeakProbe.NearestNeighbour(set.Select(grouped.Train), set.Select(grouped.Test));
+        var l1 = LeakProbe.NearestNeighbour(set.Select(leaky.Train), set.Select(leaky.Test));
+        Assert.Equal(0, g1.SameTrackNeighbour);
+        Assert.True(l1.SameTrackNeighbour >= 0.5, $"leaky split: neighbour from the same track only {l1.SameTrackNeighbour:P0}");
+        Assert.True(l1.Accuracy >= g1.Accuracy, $"leaky {l1.Accuracy:P0} < grouped {g1.Accuracy:P0}");
+        Assert.Throws<ArgumentException>(() => LeakProbe.NearestNeighbour(set.Select([]), set));
+    }
+}
