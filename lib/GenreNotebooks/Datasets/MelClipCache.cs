@@ -115,7 +115,7 @@ public static class MelClipCache
     private static void Write(string file, Clip[] clips, int rows, int cols, float[] data)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        string tmp = file + "." + Environment.CurrentManagedThreadId + ".tmp";
+        string tmp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
         using (var s = File.Create(tmp))
         {
             Span<byte> head = stackalloc byte[20];
