@@ -153,6 +153,43 @@ public class SyntheticGeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_beat_heard_in_the_audio_matches_the_chosen_tempo_up_to_octave_errors()
+    {
+        // Onset-flux autocorrelation tempo, folded by factors of 2 onto the generator's tempo.
+        int hits = 0, total = 0;
+        foreach (var g in new[] { "disco", "edm", "reggae", "rock", "country" })
+            for (int i = 0; i < 4; i++)
+            {
+                var truth = SyntheticGenres.Describe(g, i, 3).TempoBpm;
+                var s = SyntheticGenres.Generate(g, i, 3, 8);
+                double ratio = SimpleFeatures.Compute(s.Samples, s.SampleRate)[6] / truth;
+                while (ratio < 0.75) ratio *= 2;
+                while (ratio >= 1.5) ratio /= 2;
+                output.WriteLine($"{g}.{i}: chosen {truth:0} bpm, folded ratio {ratio:0.00}");
+                total++;
+                if (Math.Abs(ratio - 1) < 0.06) hits++;
+            }
+        Assert.True(hits >= 0.7 * total, $"{hits} of {total} tracks have the chosen tempo");
+        // Genres' tempo ranges differ: reggae's one-drop is slower than disco's four-on-the-floor.
+        Assert.True(Enumerable.Range(0, 10).Max(i => SyntheticGenres.Describe("reggae", i, 1).TempoBpm) <
+                    Enumerable.Range(0, 10).Min(i => SyntheticGenres.Describe("disco", i, 1).TempoBpm));
+    }
+
+    [Fact]
+    public void Describe_reports_the_choices_the_renderer_makes()
+    {
+        var d = SyntheticGenres.Describe("blues", 5, 8);
+        Assert.Equal(d, SyntheticGenres.Describe("blues", 5, 8));
+        Assert.InRange(d.TempoBpm, GenreRecipes.Get("blues").TempoMin, GenreRecipes.Get("blues").TempoMax);
+        Assert.Contains("blues.00005", d.ToString());
+        var kinds = Enumerable.Range(0, 30).Select(i => SyntheticGenres.Describe("rock", i, 1)).ToArray();
+        // Per-track variety: several grooves, progressions and keys occur within one genre.
+        Assert.True(kinds.Select(k => k.Progression).Distinct().Count() >= 3);
+        Assert.True(kinds.Select(k => k.Key).Distinct().Count() >= 6);
+        Assert.True(kinds.Select(k => k.Comping).Distinct().Count() >= 2);
+    }
+
+    [Fact]
     public void Simple_feature_baseline_is_well_above_chance_but_far_from_perfect()
     {
         // Nearest centroid on 7 plain features (centroid mean/std, zcr, rms mean/std, onset rate, tempo), track-grouped 4-fold CV.
