@@ -12,6 +12,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(Bench.SpectralBench.CreateCommand());
         bench.Subcommands.Add(GenreNotebooks.Cli.Bench.NnBench.Create());
         bench.Subcommands.Add(Bench.FeaturesBench.CreateCommand());
+        bench.Subcommands.Add(Bench.SynthBench.CreateCommand());
         return bench;
     }
 }

@@ -9,6 +9,7 @@ internal static class CommandCatalog
     {
         yield return BenchCommand.Create();
         yield return MelCommand.Create();
+        yield return DatasetCommand.Create();
         yield return NotebooksCommand.Create();
         yield return FeaturesCommand.Create();
         yield return CvCommand.Create();

@@ -51,7 +51,7 @@ public static class SyntheticDataset
             string id = SyntheticGenres.TrackId(genre, index);
             string path = TrackPath(outDir, genre, index);
             var signal = SyntheticGenres.Generate(genre, index, seed, durationSeconds);
-            string tmp = path + ".tmp";
+            string tmp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             WavWriter.Write(tmp, signal, WavSampleFormat.Pcm16);
             File.Move(tmp, path, overwrite: true);
             paths[j] = path;
@@ -88,8 +88,12 @@ public static class SyntheticDataset
         folder ??= DefaultFolder(tracksPerGenre, seed, list, durationSeconds);
         var settings = new Settings(GeneratorVersion, list, tracksPerGenre, seed, SyntheticGenres.SampleRate, durationSeconds);
         string marker = Path.Combine(folder, MarkerFile);
-        if (File.Exists(marker) && ReadMarker(marker) is { } existing && existing.SameAs(settings) && AllFilesPresent(folder, settings))
-            return folder;
+        if (IsComplete(folder, marker, settings)) return folder;
+        // Another process (a second notebook, a parallel test run) may be generating the same folder: take a lock
+        // file beside it, then look again before generating.
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(folder))!);
+        using var gate = AcquireLock(Path.GetFullPath(folder) + ".lock");
+        if (IsComplete(folder, marker, settings)) return folder;
         var audio = Path.Combine(folder, "genres_original");
         if (File.Exists(marker)) File.Delete(marker);
         if (Directory.Exists(audio)) Directory.Delete(audio, recursive: true);
@@ -120,6 +124,25 @@ public static class SyntheticDataset
     public static GenreDataset OpenDefault(int tracksPerGenre, int seed = DefaultSeed, IEnumerable<string>? genres = null,
         IProgress<SynthesisProgress>? progress = null, double durationSeconds = SyntheticGenres.TrackSeconds) =>
         Read(EnsureDefault(tracksPerGenre, seed, genres, progress, durationSeconds));
+
+    private static bool IsComplete(string folder, string marker, Settings settings) =>
+        File.Exists(marker) && ReadMarker(marker) is { } existing && existing.SameAs(settings) && AllFilesPresent(folder, settings);
+
+    private static FileStream AcquireLock(string path)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(30);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);
+            }
+        }
+    }
 
     private static bool AllFilesPresent(string folder, Settings s)
     {

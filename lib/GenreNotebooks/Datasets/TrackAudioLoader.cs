@@ -12,13 +12,14 @@ public sealed class TrackAudioLoader
     private readonly Func<string, AudioSignal> _load;
 
     /// <summary>
-    /// A loader using <paramref name="load"/> (default: the built-in WAV/AU decoder at <paramref name="sampleRate"/>).
+    /// A loader using <paramref name="load"/> (default: <see cref="AudioFile.Load"/> at <paramref name="sampleRate"/>, mono:
+    /// WAV and AU decoded directly, other formats through ffmpeg when installed).
     /// </summary>
     public TrackAudioLoader(Func<string, AudioSignal>? load = null, int sampleRate = 22050)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
         SampleRate = sampleRate;
-        _load = load ?? (path => BasicAudioReader.Load(path, sampleRate));
+        _load = load ?? (path => AudioFile.Load(path, sampleRate, mono: true));
     }
 
     /// <summary>The sample rate the signals are expected at.</summary>

@@ -8,6 +8,9 @@ internal static class SimpleFeatures
 {
     public const int Frame = 1024;
     public const int Hop = 512;
+    private static readonly double[] Window = Enumerable.Range(0, Frame).Select(i => 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / Frame)).ToArray();
+    private static readonly double[] Cos = Enumerable.Range(0, Frame / 2).Select(k => Math.Cos(2 * Math.PI * k / Frame)).ToArray();
+    private static readonly double[] Sin = Enumerable.Range(0, Frame / 2).Select(k => Math.Sin(2 * Math.PI * k / Frame)).ToArray();
 
     public static float[] Compute(float[] x, int sr)
     {
@@ -25,7 +28,7 @@ internal static class SimpleFeatures
             double e = 0;
             for (int i = 0; i < Frame; i++)
             {
-                double w = 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / Frame);
+                double w = Window[i];
                 double v = x[f * Hop + i];
                 e += v * v;
                 re[i] = v * w;
@@ -108,11 +111,10 @@ internal static class SimpleFeatures
         }
         for (int len = 2; len <= n; len <<= 1)
         {
-            double ang = -2 * Math.PI / len;
             for (int i = 0; i < n; i += len)
                 for (int k = 0; k < len / 2; k++)
                 {
-                    double wr = Math.Cos(ang * k), wi = Math.Sin(ang * k);
+                    double wr = Cos[k * (n / len)], wi = -Sin[k * (n / len)];
                     double ur = re[i + k], ui = im[i + k];
                     double vr = re[i + k + len / 2] * wr - im[i + k + len / 2] * wi;
                     double vi = re[i + k + len / 2] * wi + im[i + k + len / 2] * wr;

@@ -40,6 +40,17 @@ public static class SyntheticGenres
         return new AudioSignal(renderer.Render(length), sampleRate);
     }
 
+    /// <summary>
+    /// What track <paramref name="trackIndex"/> of <paramref name="genre"/> for <paramref name="seed"/> is made of
+    /// (tempo, key, groove, progression, instruments), without rendering it: the same choices <see cref="Generate(string, int, int, double, int)"/> makes.
+    /// </summary>
+    public static TrackDescription Describe(string genre, int trackIndex, int seed, int sampleRate = SampleRate)
+    {
+        var recipe = GenreRecipes.Get(genre);
+        var rng = new SynthRandom(SynthRandom.DeriveSeed(seed, recipe.Name, trackIndex));
+        return new TrackRenderer(recipe, rng, sampleRate).Describe(trackIndex, seed);
+    }
+
     /// <summary>The GTZAN-style track id, e.g. <c>blues.00042</c>.</summary>
     public static string TrackId(string genre, int trackIndex) => $"{genre}.{trackIndex:D5}";
 }

@@ -34,7 +34,20 @@ internal sealed class TrackRenderer
         _scratch = new float[sampleRate / 15 + 2];
     }
 
-    public float Tempo => _tempo;
+    private DrumSound _kitKind;
+
+    /// <summary>Draws the track-level choices (the same ones <see cref="Render"/> makes) and describes them.</summary>
+    public TrackDescription Describe(int trackIndex, int seed)
+    {
+        Choose();
+        string[] names = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"];
+        return new TrackDescription
+        {
+            Genre = _r.Name, TrackIndex = trackIndex, Seed = seed, TempoBpm = _tempo, Key = names[_key],
+            BeatsPerBar = _beatsPerBar, Groove = _groove, Kit = _kitKind, Progression = _prog.Name,
+            BassStyle = _bassStyle, BassTone = _bassTone, Comping = _comp, Layer = _layer, Lead = _lead, Rap = _rap,
+        };
+    }
 
     public float[] Render(int length)
     {
@@ -99,6 +112,7 @@ internal sealed class TrackRenderer
         _lead = _rng.Chance(_r.LeadChance) ? _rng.PickWeighted(_r.LeadInstruments.Select(p => (p.Item, p.Weight)).ToArray()) : null;
         _rap = _rng.Chance(_r.RapChance);
         var kit = _rng.PickWeighted(_r.Kits.Select(p => (p.Item, p.Weight)).ToArray());
+        _kitKind = kit;
         _kit = kit switch
         {
             DrumSound.Electronic => new DrumKit
