@@ -54,6 +54,7 @@ public static partial class Functional
         float[]? bv = bias?.Buffer;
         int k = geo.ColRows, cols = geo.ColCols, inPlane = c * geo.InputPlane, outPlane = o * cols;
         bool pointwise = geo.IsPointwise;
+        string tag = Profiler.Enabled ? $"{op} {c}->{o} " : "";
         // Spread samples over threads only when each thread gets enough arithmetic to pay for the hand-off.
         long flopsPerSample = 2L * o * k * cols;
         int workers = ParallelRange.Workers(n, (int)Math.Clamp(2_000_000 / Math.Max(1, flopsPerSample), 1, n));
@@ -65,14 +66,14 @@ public static partial class Functional
             {
                 var xs = x.AsSpan(s * inPlane, inPlane);
                 var ys = yv.AsSpan(s * outPlane, outPlane);
-                if (col is not null) Im2Col.Unfold(xs, geo, col);
+                if (col is not null) using (Profiler.Scope(tag, "im2col")) Im2Col.Unfold(xs, geo, col);
                 float beta = 0f;
                 if (bv is not null)
                 {
                     for (int oc = 0; oc < o; oc++) ys.Slice(oc * cols, cols).Fill(bv[oc]);
                     beta = 1f;
                 }
-                Gemm.Sgemm(false, false, o, cols, k, 1f, wt, k, col is null ? xs : col, cols, beta, ys, cols);
+                using (Profiler.Scope(tag, "gemm.fwd")) Gemm.Sgemm(false, false, o, cols, k, 1f, wt, k, col is null ? xs : col, cols, beta, ys, cols);
             }
             if (col is not null) BufferPool.Return(col);
         });
@@ -96,8 +97,8 @@ public static partial class Functional
                     var gs = g.AsSpan(s * outPlane, outPlane);
                     if (gw is not null)
                     {
-                        if (col is not null) Im2Col.Unfold(xs, geo, col);
-                        Gemm.Sgemm(false, true, o, k, cols, 1f, gs, cols, col is null ? xs : col, cols, 1f, gw, k);
+                        if (col is not null) using (Profiler.Scope(tag, "im2col")) Im2Col.Unfold(xs, geo, col);
+                        using (Profiler.Scope(tag, "gemm.dW")) Gemm.Sgemm(false, true, o, k, cols, 1f, gs, cols, col is null ? xs : col, cols, 1f, gw, k);
                     }
                     if (gb is not null)
                         for (int oc = 0; oc < o; oc++) gb[oc] += TensorPrimitives.Sum(gs.Slice(oc * cols, cols));
@@ -107,8 +108,8 @@ public static partial class Functional
                         if (dcol is null) Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gs, cols, 1f, gxs, cols);
                         else
                         {
-                            Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gs, cols, 0f, dcol, cols);
-                            Im2Col.FoldAdd(dcol, geo, gxs);
+                            using (Profiler.Scope(tag, "gemm.dX")) Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gs, cols, 0f, dcol, cols);
+                            using (Profiler.Scope(tag, "col2im")) Im2Col.FoldAdd(dcol, geo, gxs);
                         }
                     }
                 }

@@ -37,11 +37,13 @@ public sealed class Sequential : Module
         {
             if (!Torch.IsGradEnabled && _layers[i] is BatchNorm bn && !bn.Training && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
             {
-                x = bn.ForwardFusedRelu(x);
+                using (Profiler.Enabled ? Profiler.Scope("BatchNormReLU.forward") : default)
+                    x = bn.ForwardFusedRelu(x);
                 i++;
                 continue;
             }
-            x = _layers[i].Forward(x);
+            using (Profiler.Enabled ? Profiler.Scope(_layers[i].GetType().Name + ".forward") : default)
+                x = _layers[i].Forward(x);
         }
         return x;
     }
