@@ -29,13 +29,13 @@ public sealed class Sequential : Module
         return this;
     }
 
-    /// <summary>Feeds the input through every layer in order. In eval mode without grad, BatchNorm followed by ReLU runs fused.</summary>
+    /// <summary>Feeds the input through every layer in order. BatchNorm followed by ReLU runs as one fused op.</summary>
     public override Tensor Forward(Tensor input)
     {
         var x = input;
         for (int i = 0; i < _layers.Count; i++)
         {
-            if (!Torch.IsGradEnabled && _layers[i] is BatchNorm bn && !bn.Training && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
+            if (_layers[i] is BatchNorm bn && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
             {
                 using (Profiler.Enabled ? Profiler.Scope("BatchNormReLU.forward") : default)
                     x = bn.ForwardFusedRelu(x);
