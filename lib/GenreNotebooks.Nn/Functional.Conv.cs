@@ -62,11 +62,12 @@ public static partial class Functional
         ParallelRange.For(n, workers, (_, start, end) =>
         {
             float[]? col = pointwise ? null : BufferPool.Rent(k * cols);
+            float[]? pad = pointwise || !geo.UsesPadded ? null : BufferPool.Rent(geo.PaddedSize);
             for (int s = start; s < end; s++)
             {
                 var xs = x.AsSpan(s * inPlane, inPlane);
                 var ys = yv.AsSpan(s * outPlane, outPlane);
-                if (col is not null) using (Profiler.Scope(tag, "im2col")) Im2Col.Unfold(xs, geo, col);
+                if (col is not null) using (Profiler.Scope(tag, "im2col")) Unfold(xs, geo, pad, col);
                 float beta = 0f;
                 if (bv is not null)
                 {
@@ -76,6 +77,7 @@ public static partial class Functional
                 using (Profiler.Scope(tag, "gemm.fwd")) Gemm.Sgemm(false, false, o, cols, k, 1f, wt, k, col is null ? xs : col, cols, beta, ys, cols);
             }
             if (col is not null) BufferPool.Return(col);
+            if (pad is not null) BufferPool.Return(pad);
         });
 
         Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
@@ -91,13 +93,14 @@ public static partial class Functional
                 float[]? dcol = pointwise || !needX ? null : BufferPool.Rent(k * cols);
                 float[]? gw = needW ? BufferPool.RentZeroed(o * k) : null;
                 float[]? gb = needB ? BufferPool.RentZeroed(o) : null;
+                float[]? pad = pointwise || !geo.UsesPadded ? null : BufferPool.Rent(geo.PaddedSize);
                 for (int s = start; s < end; s++)
                 {
                     var xs = x.AsSpan(s * inPlane, inPlane);
                     var gs = g.AsSpan(s * outPlane, outPlane);
                     if (gw is not null)
                     {
-                        if (col is not null) using (Profiler.Scope(tag, "im2col")) Im2Col.Unfold(xs, geo, col);
+                        if (col is not null) using (Profiler.Scope(tag, "im2col")) Unfold(xs, geo, pad, col);
                         using (Profiler.Scope(tag, "gemm.dW")) Gemm.Sgemm(false, true, o, k, cols, 1f, gs, cols, col is null ? xs : col, cols, 1f, gw, k);
                     }
                     if (gb is not null)
@@ -109,12 +112,17 @@ public static partial class Functional
                         else
                         {
                             using (Profiler.Scope(tag, "gemm.dX")) Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gs, cols, 0f, dcol, cols);
-                            using (Profiler.Scope(tag, "col2im")) Im2Col.FoldAdd(dcol, geo, gxs);
+                            using (Profiler.Scope(tag, "col2im"))
+                            {
+                                if (pad is not null) Im2Col.FoldAddPadded(dcol, geo, pad, gxs);
+                                else Im2Col.FoldAdd(dcol, geo, gxs);
+                            }
                         }
                     }
                 }
                 if (col is not null) BufferPool.Return(col);
                 if (dcol is not null) BufferPool.Return(dcol);
+                if (pad is not null) BufferPool.Return(pad);
                 gwParts[worker] = gw!;
                 gbParts[worker] = gb!;
             });
@@ -129,5 +137,11 @@ public static partial class Functional
                 foreach (var part in gbParts) if (part is not null) { TensorPrimitives.Add(gB, part, gB); BufferPool.Return(part); }
             }
         });
+    }
+
+    private static void Unfold(ReadOnlySpan<float> x, in ConvGeometry geo, float[]? padded, Span<float> col)
+    {
+        if (padded is not null) Im2Col.UnfoldPadded(x, geo, padded, col);
+        else Im2Col.Unfold(x, geo, col);
     }
 }

@@ -132,3 +132,35 @@ public class FastKernelTests
         Assert.Equal(expected, x.Grad!.ToArray());
     }
 }
+
+/// <summary>The padded im2col/col2im against the bounds-checked ones.</summary>
+public class PaddedIm2ColTests
+{
+    [Theory]
+    [InlineData(1, 128, 130, 5, 5, 1, 2, 2, 2, 2)]
+    [InlineData(3, 8, 8, 5, 5, 1, 2, 2, 2, 2)]
+    [InlineData(2, 7, 6, 4, 3, 1, 2, 1, 1, 0)]
+    [InlineData(2, 9, 11, 3, 3, 2, 0, 1, 1, 1)]
+    [InlineData(1, 1, 57, 1, 3, 1, 0, 0, 0, 0)]
+    [InlineData(2, 5, 20, 3, 5, 1, 0, 0, 4, 3)]
+    public void Padded_unfold_and_fold_match_the_bounds_checked_ones(int c, int h, int w, int kh, int kw, int sh, int pt, int pb, int pl, int pr)
+    {
+        int outH = (h + pt + pb - kh) / sh + 1, outW = w + pl + pr - kw + 1;
+        var geo = new ConvGeometry(c, h, w, kh, kw, sh, 1, pt, pl, outH, outW);
+        Assert.True(geo.UsesPadded);
+        var x = Tensor.Randn([c * h * w], new Generator(51)).ToArray();
+        var expected = new float[geo.ColRows * geo.ColCols];
+        var actual = Enumerable.Repeat(float.NaN, expected.Length).ToArray();
+        var pad = Enumerable.Repeat(float.NaN, geo.PaddedSize).ToArray();
+        Im2Col.Unfold(x, geo, expected);
+        Im2Col.UnfoldPadded(x, geo, pad, actual);
+        Assert.Equal(expected, actual);
+
+        var col = Tensor.Randn([expected.Length], new Generator(52)).ToArray();
+        var dxExpected = Tensor.Randn([c * h * w], new Generator(53)).ToArray();
+        var dxActual = (float[])dxExpected.Clone();
+        Im2Col.FoldAdd(col, geo, dxExpected);
+        Im2Col.FoldAddPadded(col, geo, pad, dxActual);
+        Close.All(dxExpected, dxActual, 1e-5, 1e-5, "col2im");
+    }
+}
