@@ -35,13 +35,16 @@ internal static class Im2Col
 {
     /// <summary>
     /// <see cref="Unfold"/> for unit horizontal stride via a zero-padded copy of the sample (<paramref name="padded"/>,
-    /// <see cref="ConvGeometry.PaddedSize"/> floats of scratch): every output-row segment of the column matrix is then
+    /// <see cref="ConvGeometry.PaddedSize"/> floats of scratch; column rows <paramref name="ldcol"/> apart, 0 meaning
+    /// packed, so several samples can sit side by side): every output-row segment of the column matrix is then
     /// one contiguous copy with no bounds logic, which matters when rows are as short as 8 floats.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void UnfoldPadded(ReadOnlySpan<float> x, in ConvGeometry g, Span<float> padded, Span<float> col)
+    public static unsafe void UnfoldPadded(ReadOnlySpan<float> x, in ConvGeometry g, Span<float> padded, Span<float> col, int ldcol = 0)
     {
         int hp = g.PaddedH, wp = g.PaddedW, outW = g.OutW, cols = g.ColCols;
+        if (ldcol == 0) ldcol = cols;
+        if (col.Length < (long)(g.ColRows - 1) * ldcol + cols) throw new ArgumentException("Im2Col: column buffer too short.", nameof(col));
         padded[..g.PaddedSize].Clear();
         for (int c = 0; c < g.Channels; c++)
             for (int ih = 0; ih < g.Height; ih++)
@@ -53,12 +56,13 @@ internal static class Im2Col
             }
         fixed (float* pp = padded, pc = col)
         {
-            float* dst = pc;
+            float* dstRow = pc;
             for (int c = 0; c < g.Channels; c++)
                 for (int ki = 0; ki < g.KernelH; ki++)
-                    for (int kj = 0; kj < g.KernelW; kj++)
+                    for (int kj = 0; kj < g.KernelW; kj++, dstRow += ldcol)
                     {
                         float* src = pp + (c * hp + ki) * wp + kj;
+                        float* dst = dstRow;
                         for (int oh = 0; oh < g.OutH; oh++, dst += outW)
                             CopyRow(src + oh * g.StrideH * wp, dst, outW);
                     }
@@ -71,18 +75,21 @@ internal static class Im2Col
     /// its interior onto <paramref name="dx"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void FoldAddPadded(ReadOnlySpan<float> col, in ConvGeometry g, Span<float> padded, Span<float> dx)
+    public static unsafe void FoldAddPadded(ReadOnlySpan<float> col, in ConvGeometry g, Span<float> padded, Span<float> dx, int ldcol = 0)
     {
         int hp = g.PaddedH, wp = g.PaddedW, outW = g.OutW;
+        if (ldcol == 0) ldcol = g.ColCols;
+        if (col.Length < (long)(g.ColRows - 1) * ldcol + g.ColCols) throw new ArgumentException("Im2Col: column buffer too short.", nameof(col));
         padded[..g.PaddedSize].Clear();
         fixed (float* pp = padded, pc = col)
         {
-            float* src = pc;
+            float* srcRow = pc;
             for (int c = 0; c < g.Channels; c++)
                 for (int ki = 0; ki < g.KernelH; ki++)
-                    for (int kj = 0; kj < g.KernelW; kj++)
+                    for (int kj = 0; kj < g.KernelW; kj++, srcRow += ldcol)
                     {
                         float* dst = pp + (c * hp + ki) * wp + kj;
+                        float* src = srcRow;
                         for (int oh = 0; oh < g.OutH; oh++, src += outW)
                             AddRow(src, dst + oh * g.StrideH * wp, outW);
                     }
