@@ -102,18 +102,20 @@ internal static class BatchNormKernels
         var va = Vector256.Create(a);
         var vbx = Vector256.Create(bx);
         var vc = Vector256.Create(c);
+        // Eval mode passes bx = c = 0: skip x so an infinite input does not turn 0·x into NaN.
+        bool useX = bx != 0f || c != 0f;
         for (; i + 8 <= n; i += 8)
         {
             var gv = Vector256.LoadUnsafe(ref rg, (nuint)i);
             if (relu) gv &= Vector256.GreaterThan(Vector256.LoadUnsafe(ref ry, (nuint)i), Vector256<float>.Zero);
-            var t = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), vbx, vc);
+            var t = useX ? Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), vbx, vc) : Vector256<float>.Zero;
             t = Vector256.FusedMultiplyAdd(gv, va, t);
             (Vector256.LoadUnsafe(ref rd, (nuint)i) + t).StoreUnsafe(ref rd, (nuint)i);
         }
         for (; i < n; i++)
         {
             float gi = relu && !(reluOut[i] > 0f) ? 0f : g[i];
-            dx[i] += MathF.FusedMultiplyAdd(gi, a, MathF.FusedMultiplyAdd(x[i], bx, c));
+            dx[i] += MathF.FusedMultiplyAdd(gi, a, useX ? MathF.FusedMultiplyAdd(x[i], bx, c) : 0f);
         }
     }
 
