@@ -13,6 +13,18 @@ public static partial class Functional
     /// </summary>
     public static Tensor BatchNorm(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight = null, Tensor? bias = null,
         bool training = false, float momentum = 0.1f, float eps = 1e-5f)
+        => BatchNormCore(input, runningMean, runningVar, weight, bias, training, momentum, eps, relu: false);
+
+    /// <summary>
+    /// <see cref="BatchNorm"/> followed by ReLU as one op: the activations are read and written once and the backward
+    /// pass masks the gradient with the stored output instead of running a separate ReLU node.
+    /// </summary>
+    internal static Tensor BatchNormRelu(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight, Tensor? bias,
+        bool training, float momentum, float eps)
+        => BatchNormCore(input, runningMean, runningVar, weight, bias, training, momentum, eps, relu: true);
+
+    private static Tensor BatchNormCore(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight, Tensor? bias,
+        bool training, float momentum, float eps, bool relu)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Rank < 2) throw new ArgumentException($"BatchNorm: input must be [N, C, *], got {Tensor.ShapeString(input.Shape)}.");
@@ -39,10 +51,7 @@ public static partial class Functional
                     for (int b = 0; b < n; b++) s += TensorPrimitives.Sum(x.AsSpan((b * c + ch) * spatial, spatial));
                     double m = s / count, ss = 0;
                     for (int b = 0; b < n; b++)
-                    {
-                        var row = x.AsSpan((b * c + ch) * spatial, spatial);
-                        for (int i = 0; i < row.Length; i++) { double d = row[i] - m; ss += d * d; }
-                    }
+                        ss += BatchNormKernels.SquaredDeviation(x.AsSpan((b * c + ch) * spatial, spatial), (float)m);
                     double variance = ss / count;
                     mean[ch] = (float)m;
                     invStd[ch] = (float)(1.0 / Math.Sqrt(variance + eps));
@@ -70,16 +79,14 @@ public static partial class Functional
                 int ch = r % c;
                 float scale = invStd[ch] * (wv?[ch] ?? 1f);
                 float shift = (bv?[ch] ?? 0f) - mean[ch] * scale;
-                var dst = yv.AsSpan(r * spatial, spatial);
-                TensorPrimitives.Multiply(x.AsSpan(r * spatial, spatial), scale, dst);
-                TensorPrimitives.Add(dst, shift, dst);
+                BatchNormKernels.Affine(x.AsSpan(r * spatial, spatial), scale, shift, relu, yv.AsSpan(r * spatial, spatial));
             }
         }, minItemsPerWorker: Math.Max(1, 4096 / Math.Max(1, spatial)));
 
         var inputs = new List<Tensor> { input };
         if (weight is not null) inputs.Add(weight);
         if (bias is not null) inputs.Add(bias);
-        return y.Record("BatchNormBackward", [.. inputs], g =>
+        return y.Record(relu ? "BatchNormReluBackward" : "BatchNormBackward", [.. inputs], g =>
         {
             float[]? gx = input.RequiresGrad ? input.GradArray() : null;
             float[]? gw = weight is not null && weight.RequiresGrad ? weight.GradArray() : null;
@@ -92,11 +99,10 @@ public static partial class Functional
                     float m = mean[ch];
                     for (int b = 0; b < n; b++)
                     {
-                        var gr = g.AsSpan((b * c + ch) * spatial, spatial);
-                        var xr = x.AsSpan((b * c + ch) * spatial, spatial);
-                        sumDy += TensorPrimitives.Sum(gr);
-                        float dot = TensorPrimitives.Dot(gr, xr);
-                        sumDyXc += dot - m * TensorPrimitives.Sum(gr);
+                        int off = (b * c + ch) * spatial;
+                        var (rowDy, rowDyX) = BatchNormKernels.GradSums(g.AsSpan(off, spatial), x.AsSpan(off, spatial), relu ? yv.AsSpan(off, spatial) : default);
+                        sumDy += rowDy;
+                        sumDyXc += rowDyX - m * rowDy;
                     }
                     float istd = invStd[ch], gamma = wv?[ch] ?? 1f;
                     if (gw is not null) gw[ch] += (float)(sumDyXc * istd);
@@ -111,10 +117,7 @@ public static partial class Functional
                         for (int b = 0; b < n; b++)
                         {
                             int off = (b * c + ch) * spatial;
-                            var gr = g.AsSpan(off, spatial);
-                            var xr = x.AsSpan(off, spatial);
-                            var dr = gx.AsSpan(off, spatial);
-                            for (int i = 0; i < spatial; i++) dr[i] += a * gr[i] + bx * xr[i] + cst;
+                            BatchNormKernels.AddInputGrad(g.AsSpan(off, spatial), x.AsSpan(off, spatial), relu ? yv.AsSpan(off, spatial) : default, a, bx, cst, gx.AsSpan(off, spatial));
                         }
                     }
                     else
@@ -122,8 +125,7 @@ public static partial class Functional
                         for (int b = 0; b < n; b++)
                         {
                             int off = (b * c + ch) * spatial;
-                            var dr = gx.AsSpan(off, spatial);
-                            TensorPrimitives.MultiplyAdd(g.AsSpan(off, spatial), a, dr, dr);
+                            BatchNormKernels.AddInputGrad(g.AsSpan(off, spatial), x.AsSpan(off, spatial), relu ? yv.AsSpan(off, spatial) : default, a, 0f, 0f, gx.AsSpan(off, spatial));
                         }
                     }
                 }

@@ -5,6 +5,9 @@ namespace GenreNotebooks.Nn;
 
 public static partial class Functional
 {
+    /// <summary>Target GEMM width (output pixels) when samples of a convolution with small output planes are grouped.</summary>
+    private const int GroupColumns = 1024;
+
     /// <summary>
     /// 2-D cross-correlation (<c>F.conv2d</c>, dilation 1, groups 1): input [N, C, H, W], weight [O, C, kh, kw],
     /// bias [O] or null; result [N, O, Ho, Wo] with <c>Ho = (H + padTop + padBottom - kh) / strideH + 1</c>.
@@ -54,27 +57,57 @@ public static partial class Functional
         float[]? bv = bias?.Buffer;
         int k = geo.ColRows, cols = geo.ColCols, inPlane = c * geo.InputPlane, outPlane = o * cols;
         bool pointwise = geo.IsPointwise;
+        string tag = Profiler.Enabled ? $"{op} {c}->{o} " : "";
         // Spread samples over threads only when each thread gets enough arithmetic to pay for the hand-off.
         long flopsPerSample = 2L * o * k * cols;
         int workers = ParallelRange.Workers(n, (int)Math.Clamp(2_000_000 / Math.Max(1, flopsPerSample), 1, n));
 
+        // Small output planes: several samples' columns side by side in one GEMM, so the weights are packed once per
+        // group instead of once per sample and the GEMM's n (and the weight gradient's k) is not tiny.
+        int group = pointwise || !geo.UsesPadded ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
+
         ParallelRange.For(n, workers, (_, start, end) =>
         {
-            float[]? col = pointwise ? null : BufferPool.Rent(k * cols);
-            for (int s = start; s < end; s++)
+            int maxGroup = Math.Min(group, end - start);
+            float[]? col = pointwise ? null : BufferPool.Rent(k * cols * maxGroup);
+            float[]? outG = maxGroup > 1 ? BufferPool.Rent(o * cols * maxGroup) : null;
+            float[]? pad = pointwise || !geo.UsesPadded ? null : BufferPool.Rent(geo.PaddedSize);
+            for (int s0 = start; s0 < end; s0 += maxGroup)
             {
-                var xs = x.AsSpan(s * inPlane, inPlane);
-                var ys = yv.AsSpan(s * outPlane, outPlane);
-                if (col is not null) Im2Col.Unfold(xs, geo, col);
-                float beta = 0f;
-                if (bv is not null)
+                int sg = Math.Min(maxGroup, end - s0), wcols = sg * cols;
+                if (col is not null)
+                    using (Profiler.Scope(tag, "im2col"))
+                        for (int j = 0; j < sg; j++)
+                        {
+                            var xs = x.AsSpan((s0 + j) * inPlane, inPlane);
+                            if (pad is not null) Im2Col.UnfoldPadded(xs, geo, pad, col.AsSpan(j * cols), wcols);
+                            else Im2Col.Unfold(xs, geo, col);
+                        }
+                ReadOnlySpan<float> bmat = col is null ? x.AsSpan(s0 * inPlane, inPlane) : col;
+                if (outG is null)
                 {
-                    for (int oc = 0; oc < o; oc++) ys.Slice(oc * cols, cols).Fill(bv[oc]);
-                    beta = 1f;
+                    var ys = yv.AsSpan(s0 * outPlane, outPlane);
+                    using (Profiler.Scope(tag, "gemm.fwd")) Gemm.Sgemm(false, false, o, cols, k, 1f, wt, k, bmat, cols, 0f, ys, cols);
+                    if (bv is not null)
+                        for (int oc = 0; oc < o; oc++) { var row = ys.Slice(oc * cols, cols); TensorPrimitives.Add(row, bv[oc], row); }
                 }
-                Gemm.Sgemm(false, false, o, cols, k, 1f, wt, k, col is null ? xs : col, cols, beta, ys, cols);
+                else
+                {
+                    using (Profiler.Scope(tag, "gemm.fwd")) Gemm.Sgemm(false, false, o, wcols, k, 1f, wt, k, bmat, wcols, 0f, outG, wcols);
+                    using (Profiler.Scope(tag, "scatter"))
+                        for (int j = 0; j < sg; j++)
+                            for (int oc = 0; oc < o; oc++)
+                            {
+                                var src = outG.AsSpan(oc * wcols + j * cols, cols);
+                                var dst = yv.AsSpan((s0 + j) * outPlane + oc * cols, cols);
+                                if (bv is not null) TensorPrimitives.Add(src, bv[oc], dst);
+                                else src.CopyTo(dst);
+                            }
+                }
             }
             if (col is not null) BufferPool.Return(col);
+            if (outG is not null) BufferPool.Return(outG);
+            if (pad is not null) BufferPool.Return(pad);
         });
 
         Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
@@ -86,34 +119,66 @@ public static partial class Functional
             var gbParts = new float[workers][];
             ParallelRange.For(n, workers, (worker, start, end) =>
             {
-                float[]? col = pointwise || !needW ? null : BufferPool.Rent(k * cols);
-                float[]? dcol = pointwise || !needX ? null : BufferPool.Rent(k * cols);
+                int maxGroup = Math.Min(group, end - start);
+                float[]? col = pointwise || !needW ? null : BufferPool.Rent(k * cols * maxGroup);
+                float[]? dcol = pointwise || !needX ? null : BufferPool.Rent(k * cols * maxGroup);
+                float[]? gG = maxGroup > 1 ? BufferPool.Rent(o * cols * maxGroup) : null;
                 float[]? gw = needW ? BufferPool.RentZeroed(o * k) : null;
                 float[]? gb = needB ? BufferPool.RentZeroed(o) : null;
-                for (int s = start; s < end; s++)
+                float[]? pad = pointwise || !geo.UsesPadded ? null : BufferPool.Rent(geo.PaddedSize);
+                for (int s0 = start; s0 < end; s0 += maxGroup)
                 {
-                    var xs = x.AsSpan(s * inPlane, inPlane);
-                    var gs = g.AsSpan(s * outPlane, outPlane);
+                    int sg = Math.Min(maxGroup, end - s0), wcols = sg * cols;
+                    ReadOnlySpan<float> gmat;
+                    if (gG is null) gmat = g.AsSpan(s0 * outPlane, outPlane);
+                    else
+                    {
+                        using (Profiler.Scope(tag, "gather"))
+                            for (int j = 0; j < sg; j++)
+                                for (int oc = 0; oc < o; oc++)
+                                    g.AsSpan((s0 + j) * outPlane + oc * cols, cols).CopyTo(gG.AsSpan(oc * wcols + j * cols, cols));
+                        gmat = gG;
+                    }
                     if (gw is not null)
                     {
-                        if (col is not null) Im2Col.Unfold(xs, geo, col);
-                        Gemm.Sgemm(false, true, o, k, cols, 1f, gs, cols, col is null ? xs : col, cols, 1f, gw, k);
+                        if (col is not null)
+                            using (Profiler.Scope(tag, "im2col"))
+                                for (int j = 0; j < sg; j++)
+                                {
+                                    var xs = x.AsSpan((s0 + j) * inPlane, inPlane);
+                                    if (pad is not null) Im2Col.UnfoldPadded(xs, geo, pad, col.AsSpan(j * cols), wcols);
+                                    else Im2Col.Unfold(xs, geo, col);
+                                }
+                        ReadOnlySpan<float> bmat = col is null ? x.AsSpan(s0 * inPlane, inPlane) : col;
+                        using (Profiler.Scope(tag, "gemm.dW")) Gemm.Sgemm(false, true, o, k, wcols, 1f, gmat, wcols, bmat, wcols, 1f, gw, k);
                     }
                     if (gb is not null)
-                        for (int oc = 0; oc < o; oc++) gb[oc] += TensorPrimitives.Sum(gs.Slice(oc * cols, cols));
+                        for (int j = 0; j < sg; j++)
+                            for (int oc = 0; oc < o; oc++) gb[oc] += TensorPrimitives.Sum(g.AsSpan((s0 + j) * outPlane + oc * cols, cols));
                     if (gx is not null)
                     {
-                        var gxs = gx.AsSpan(s * inPlane, inPlane);
-                        if (dcol is null) Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gs, cols, 1f, gxs, cols);
+                        if (dcol is null)
+                        {
+                            var gxs = gx.AsSpan(s0 * inPlane, inPlane);
+                            Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gmat, cols, 1f, gxs, cols);
+                        }
                         else
                         {
-                            Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gs, cols, 0f, dcol, cols);
-                            Im2Col.FoldAdd(dcol, geo, gxs);
+                            using (Profiler.Scope(tag, "gemm.dX")) Gemm.Sgemm(true, false, k, wcols, o, 1f, wt, k, gmat, wcols, 0f, dcol, wcols);
+                            using (Profiler.Scope(tag, "col2im"))
+                                for (int j = 0; j < sg; j++)
+                                {
+                                    var gxs = gx.AsSpan((s0 + j) * inPlane, inPlane);
+                                    if (pad is not null) Im2Col.FoldAddPadded(dcol.AsSpan(j * cols), geo, pad, gxs, wcols);
+                                    else Im2Col.FoldAdd(dcol, geo, gxs);
+                                }
                         }
                     }
                 }
                 if (col is not null) BufferPool.Return(col);
                 if (dcol is not null) BufferPool.Return(dcol);
+                if (gG is not null) BufferPool.Return(gG);
+                if (pad is not null) BufferPool.Return(pad);
                 gwParts[worker] = gw!;
                 gbParts[worker] = gb!;
             });

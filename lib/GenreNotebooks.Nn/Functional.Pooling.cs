@@ -37,13 +37,14 @@ public static partial class Functional
         int inPlane = h * w, outPlane = oh * ow;
         var y = Tensor.Empty(is1d ? [n, c, ow] : [n, c, oh, ow]);
         float[] x = input.Buffer, yv = y.Buffer;
+        bool is2x2 = kh == 2 && kw == 2 && sh == 2 && sw == 2;
         ParallelRange.For(planes, (p0, p1) =>
         {
             for (int p = p0; p < p1; p++)
             {
                 var xs = x.AsSpan(p * inPlane, inPlane);
                 var ys = yv.AsSpan(p * outPlane, outPlane);
-                if (kh == 2 && kw == 2 && sh == 2 && sw == 2) Pool2x2(xs, w, oh, ow, ys);
+                if (is2x2) Pool2x2Plane(xs, w, oh, ow, ys);
                 else
                     for (int i = 0; i < oh; i++)
                         for (int j = 0; j < ow; j++) ys[i * ow + j] = xs[ArgMaxWindow(xs, w, i * sh, j * sw, kh, kw)];
@@ -59,6 +60,11 @@ public static partial class Functional
                     var xs = x.AsSpan(p * inPlane, inPlane);
                     var gxs = gx.AsSpan(p * inPlane, inPlane);
                     var gs = g.AsSpan(p * outPlane, outPlane);
+                    if (is2x2)
+                    {
+                        Pool2x2PlaneBackward(xs, w, yv.AsSpan(p * outPlane, outPlane), gs, oh, ow, gxs);
+                        continue;
+                    }
                     for (int i = 0; i < oh; i++)
                         for (int j = 0; j < ow; j++) gxs[ArgMaxWindow(xs, w, i * sh, j * sw, kh, kw)] += gs[i * ow + j];
                 }
@@ -83,22 +89,13 @@ public static partial class Functional
         return best;
     }
 
-    private static void Pool2x2(ReadOnlySpan<float> xs, int w, int oh, int ow, Span<float> ys)
+    private static unsafe void Pool2x2Plane(ReadOnlySpan<float> xs, int w, int oh, int ow, Span<float> ys)
     {
-        for (int i = 0; i < oh; i++)
-        {
-            var r0 = xs.Slice(2 * i * w, w);
-            var r1 = xs.Slice((2 * i + 1) * w, w);
-            var dst = ys.Slice(i * ow, ow);
-            for (int j = 0; j < ow; j++)
-            {
-                float a = r0[2 * j], b = r0[2 * j + 1], cc = r1[2 * j], d = r1[2 * j + 1];
-                float m = a;
-                if (b > m || float.IsNaN(b)) m = b;
-                if (cc > m || float.IsNaN(cc)) m = cc;
-                if (d > m || float.IsNaN(d)) m = d;
-                dst[j] = m;
-            }
-        }
+        fixed (float* px = xs, py = ys) Kernels.Pool2x2.Forward(px, w, oh, ow, py);
+    }
+
+    private static unsafe void Pool2x2PlaneBackward(ReadOnlySpan<float> xs, int w, ReadOnlySpan<float> ys, ReadOnlySpan<float> gs, int oh, int ow, Span<float> gxs)
+    {
+        fixed (float* px = xs, py = ys, pg = gs, pgx = gxs) Kernels.Pool2x2.Backward(px, w, py, pg, oh, ow, pgx);
     }
 }

@@ -12,8 +12,7 @@ public sealed partial class Tensor
         TensorPrimitives.Max(x, 0f, y.Buffer);
         return y.Record("ReluBackward", [this], g =>
         {
-            var gx = GradArray();
-            for (int i = 0; i < gx.Length; i++) if (x[i] > 0f) gx[i] += g[i];
+            Kernels.BatchNormKernels.ReluGrad(g, x, GradArray());
         });
     }
 

@@ -21,13 +21,20 @@ public static class NnBench
         var batches = new Option<int>("--batches") { Description = "Timed batches per measurement (median reported).", DefaultValueFactory = _ => 7 };
         var threads = new Option<int[]>("--threads") { Description = "Thread counts to measure.", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
         var noTorch = new Option<bool>("--no-torch") { Description = "Skip the PyTorch comparison." };
+        var profile = new Option<bool>("--profile") { Description = "Instead of the table, print CPU and wall ms per batch of every layer, backward node and kernel (cnn2d, first --threads value)." };
         var command = new Command("nn", "NN engine: train/infer samples/s of the 2-D CNN (1x128x130) and the 1-D CNN (57 features), peak memory.");
         command.Options.Add(batches);
         command.Options.Add(threads);
         command.Options.Add(noTorch);
+        command.Options.Add(profile);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(profile))
+            {
+                RunProfile(output, Math.Max(1, parse.GetValue(batches)), (parse.GetValue(threads) ?? [1]).FirstOrDefault(1));
+                return 0;
+            }
             Run(output, Math.Max(1, parse.GetValue(batches)), parse.GetValue(threads) ?? [1, 2], !parse.GetValue(noTorch));
             return 0;
         });
@@ -67,6 +74,45 @@ public static class NnBench
         if (compareTorch) CompareWithTorch(output, ours, threadCounts, batches);
     }
 
+    /// <summary>
+    /// Per-op profile of the 2-D CNN: training and inference steps with <see cref="Profiler"/> on, then one row per
+    /// layer forward, backward node and kernel with CPU and wall ms per batch (entries nest, so they do not add up).
+    /// </summary>
+    public static void RunProfile(TextWriter output, int batches, int threads)
+    {
+        int previous = Threads.Count;
+        Threads.Count = Math.Max(1, threads);
+        try
+        {
+            foreach (bool training in new[] { true, false })
+            {
+                var (name, factory, shape) = Models().First();
+                var step = MakeStep(factory, shape, training);
+                step();
+                step();
+                Profiler.Reset();
+                Profiler.Enabled = true;
+                int gen0 = GC.CollectionCount(0);
+                long allocated = GC.GetTotalAllocatedBytes(true);
+                for (int i = 0; i < batches; i++)
+                    using (Profiler.Scope("step (total)")) step();
+                Profiler.Enabled = false;
+                allocated = GC.GetTotalAllocatedBytes(true) - allocated;
+                output.WriteLine($"{name} {(training ? "train" : "infer")}, {Threads.Count} thread(s), {batches} batches of {Batch}: " +
+                                 $"{allocated / 1024.0 / batches:F0} KB allocated and {(GC.CollectionCount(0) - gen0) / (double)batches:F2} gen0 GCs per batch");
+                output.WriteLine($"{"op",-40} {"calls/b",8} {"cpu ms/b",9} {"wall ms/b",10}");
+                foreach (var e in Profiler.Snapshot())
+                    output.WriteLine($"{e.Name,-40} {e.Calls / (double)batches,8:F0} {e.CpuSeconds * 1e3 / batches,9:F2} {e.WallSeconds * 1e3 / batches,10:F2}");
+                output.WriteLine();
+            }
+        }
+        finally
+        {
+            Profiler.Enabled = false;
+            Threads.Count = previous;
+        }
+    }
+
     /// <summary>The two benchmark models: name, factory and input shape without the batch dimension.</summary>
     public static IEnumerable<(string Name, Func<Module> Factory, int[] Shape)> Models()
     {
@@ -95,6 +141,19 @@ public static class NnBench
 
     private static double Measure(Func<Module> factory, int[] shape, int batches, bool training, out double cpuSeconds)
     {
+        var step = MakeStep(factory, shape, training);
+        int iterations = training ? batches : batches * 2;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var result = BenchTimer.Measure("step", step, runs: iterations, warmup: 2);
+        process.Refresh();
+        cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds / (iterations + 2);
+        return Batch / result.Median;
+    }
+
+    /// <summary>One training step (zero_grad, forward, loss, backward, Adam step) or one inference forward pass.</summary>
+    private static Action MakeStep(Func<Module> factory, int[] shape, bool training)
+    {
         var model = factory();
         var x = Tensor.Randn([Batch, .. shape], new Generator(2));
         var gen = new Generator(3);
@@ -102,14 +161,17 @@ public static class NnBench
         var opt = new Adam(model.Parameters(), 1e-3f);
         var loss = new CrossEntropyLoss();
         if (training) model.Train(); else model.Eval();
-        void Step()
+        return () =>
         {
             using var scope = Torch.NewDisposeScope();
             if (training)
             {
                 opt.ZeroGrad();
-                var l = loss.Forward(model.Forward(x), y);
-                l.Backward();
+                Tensor logits;
+                using (Profiler.Scope("forward (total)")) logits = model.Forward(x);
+                Tensor l;
+                using (Profiler.Scope("loss.forward")) l = loss.Forward(logits, y);
+                using (Profiler.Scope("backward (total)")) l.Backward();
                 opt.Step();
             }
             else
@@ -117,21 +179,15 @@ public static class NnBench
                 using var noGrad = Torch.NoGrad();
                 model.Forward(x);
             }
-        }
-        int iterations = training ? batches : batches * 2;
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var result = BenchTimer.Measure("step", Step, runs: iterations, warmup: 2);
-        process.Refresh();
-        cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds / (iterations + 2);
-        return Batch / result.Median;
+        };
     }
 
     private static void CompareWithTorch(TextWriter output, Dictionary<(string, string, int), double> ours, int[] threadCounts, int batches)
     {
         var script = FindScript();
         if (script is null) { output.WriteLine("PyTorch comparison skipped: bench_torch.py not found."); return; }
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Debian's python3 carries torch; a python3 earlier on PATH (pyenv, venv) often does not.
+        var psi = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(script);
         if (batches < 5) psi.ArgumentList.Add("--quick");
         psi.ArgumentList.Add("--threads");

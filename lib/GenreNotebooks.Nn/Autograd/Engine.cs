@@ -15,7 +15,8 @@ internal static class Engine
             var t = order[i];
             var g = t.GradBuffer;
             if (t.GradFn is null || g is null) continue;
-            t.GradFn.Backward(g);
+            using (Profiler.Enabled ? Profiler.Scope(t.GradFn.Name) : default)
+                t.GradFn.Backward(g);
             t.GradBuffer = null;
             BufferPool.Return(g);
         }

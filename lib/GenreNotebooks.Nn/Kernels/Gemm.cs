@@ -135,7 +135,7 @@ public static class Gemm
     private static unsafe void RunDotParallel(Problem p)
     {
         double flops = 2.0 * p.M * p.N * p.K;
-        int threads = (int)Math.Clamp(flops / FlopsPerThread, 1, Threads.Count);
+        int threads = (int)Math.Clamp(flops / FlopsPerThread, 1, ParallelRange.AvailableThreads);
         int rowBlocks = (p.M + GemmDot.Block - 1) / GemmDot.Block, colBlocks = (p.N + GemmDot.Block - 1) / GemmDot.Block;
         bool splitColumns = colBlocks >= rowBlocks;
         int units = splitColumns ? colBlocks : rowBlocks;
@@ -160,7 +160,7 @@ public static class Gemm
     private static unsafe void RunBlockedParallel(Problem p)
     {
         double flops = 2.0 * p.M * p.N * p.K;
-        int threads = (int)Math.Clamp(flops / FlopsPerThread, 1, Threads.Count);
+        int threads = (int)Math.Clamp(flops / FlopsPerThread, 1, ParallelRange.AvailableThreads);
         var (mr, nr) = TileOf(p.Path);
         // Split along the longer side of C in whole tiles, so every thread's tiles line up with the
         // single-threaded tiling and the result does not depend on the thread count.

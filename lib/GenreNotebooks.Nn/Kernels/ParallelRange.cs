@@ -6,11 +6,20 @@ namespace GenreNotebooks.Nn.Kernels;
 /// </summary>
 internal static class ParallelRange
 {
+    [ThreadStatic] private static bool _insideWorker;
+
+    /// <summary>
+    /// Threads a kernel may use from the calling thread: <see cref="Threads.Count"/>, or 1 inside a worker of an
+    /// enclosing <see cref="For(int, int, Action{int, int, int})"/>, whose siblings already occupy the other threads
+    /// (a batch-parallel convolution calling GEMM must not split each GEMM again).
+    /// </summary>
+    public static int AvailableThreads => _insideWorker ? 1 : Threads.Count;
+
     /// <summary>Number of workers used for <paramref name="count"/> items (never more than items).</summary>
     public static int Workers(int count, int minItemsPerWorker = 1)
     {
         int byWork = Math.Max(1, count / Math.Max(1, minItemsPerWorker));
-        return Math.Max(1, Math.Min(Threads.Count, Math.Min(count, byWork)));
+        return Math.Max(1, Math.Min(AvailableThreads, Math.Min(count, byWork)));
     }
 
     /// <summary>Runs <paramref name="body"/>(worker, start, end) over the chunks of <c>[0, count)</c>.</summary>
@@ -21,7 +30,11 @@ internal static class ParallelRange
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
             var (start, end) = Chunk(count, workers, w);
-            if (start < end) body(w, start, end);
+            if (start >= end) return;
+            bool outer = _insideWorker;
+            _insideWorker = true;
+            try { body(w, start, end); }
+            finally { _insideWorker = outer; }
         });
     }
 

@@ -58,13 +58,13 @@ public abstract class BatchNorm : Module
         return Functional.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps);
     }
 
-    /// <summary>Eval-mode normalisation followed by ReLU in place (inference only).</summary>
+    /// <summary>This layer followed by ReLU as one op (training and eval, with or without grad).</summary>
     internal Tensor ForwardFusedRelu(Tensor input)
     {
-        var y = Forward(input);
-        var s = y.AsSpan();
-        System.Numerics.Tensors.TensorPrimitives.Max(s, 0f, s);
-        return y;
+        CheckInput(input);
+        if (input.Size(1) != NumFeatures)
+            throw new ArgumentException($"{GetType().Name}: input {Tensor.ShapeString(input.Shape)} has {input.Size(1)} channels, expected {NumFeatures}.");
+        return Functional.BatchNormRelu(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps);
     }
 
     /// <inheritdoc/>

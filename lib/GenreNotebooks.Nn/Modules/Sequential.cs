@@ -29,19 +29,21 @@ public sealed class Sequential : Module
         return this;
     }
 
-    /// <summary>Feeds the input through every layer in order. In eval mode without grad, BatchNorm followed by ReLU runs fused.</summary>
+    /// <summary>Feeds the input through every layer in order. BatchNorm followed by ReLU runs as one fused op.</summary>
     public override Tensor Forward(Tensor input)
     {
         var x = input;
         for (int i = 0; i < _layers.Count; i++)
         {
-            if (!Torch.IsGradEnabled && _layers[i] is BatchNorm bn && !bn.Training && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
+            if (_layers[i] is BatchNorm bn && i + 1 < _layers.Count && _layers[i + 1] is ReLU)
             {
-                x = bn.ForwardFusedRelu(x);
+                using (Profiler.Enabled ? Profiler.Scope("BatchNormReLU.forward") : default)
+                    x = bn.ForwardFusedRelu(x);
                 i++;
                 continue;
             }
-            x = _layers[i].Forward(x);
+            using (Profiler.Enabled ? Profiler.Scope(_layers[i].GetType().Name + ".forward") : default)
+                x = _layers[i].Forward(x);
         }
         return x;
     }

@@ -50,6 +50,7 @@ public abstract class Optimizer
     public void Step()
     {
         StepCount++;
+        using var profile = Profiler.Enabled ? Profiler.Scope(GetType().Name + ".step") : default;
         for (int i = 0; i < Params.Count; i++)
         {
             var p = Params[i];

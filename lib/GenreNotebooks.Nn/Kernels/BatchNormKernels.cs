@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace GenreNotebooks.Nn.Kernels;
+
+/// <summary>
+/// Vectorised row loops of batch normalisation: per-channel statistics, the affine map (optionally followed by ReLU,
+/// so a BatchNorm+ReLU pair reads and writes the activations once) and the two backward passes.
+/// Each row is one (sample, channel) plane; rows are accumulated in float, rows combined in double by the caller.
+/// </summary>
+internal static class BatchNormKernels
+{
+    /// <summary>Σ (x - mean)² over the row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double SquaredDeviation(ReadOnlySpan<float> x, float mean)
+    {
+        int i = 0, n = x.Length;
+        ref float r = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        var m = Vector256.Create(mean);
+        var acc0 = Vector256<float>.Zero;
+        var acc1 = Vector256<float>.Zero;
+        for (; i + 16 <= n; i += 16)
+        {
+            var d0 = Vector256.LoadUnsafe(ref r, (nuint)i) - m;
+            var d1 = Vector256.LoadUnsafe(ref r, (nuint)(i + 8)) - m;
+            acc0 = Vector256.FusedMultiplyAdd(d0, d0, acc0);
+            acc1 = Vector256.FusedMultiplyAdd(d1, d1, acc1);
+        }
+        double s = Vector256.Sum(acc0 + acc1);
+        for (; i < n; i++)
+        {
+            float d = x[i] - mean;
+            s += d * d;
+        }
+        return s;
+    }
+
+    /// <summary>y = x·scale + shift, then max(y, 0) when <paramref name="relu"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Affine(ReadOnlySpan<float> x, float scale, float shift, bool relu, Span<float> y)
+    {
+        int i = 0, n = x.Length;
+        ref float rx = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref float ry = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+        var vs = Vector256.Create(scale);
+        var vb = Vector256.Create(shift);
+        if (relu)
+        {
+            for (; i + 8 <= n; i += 8)
+                Vector256.Max(Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), vs, vb), Vector256<float>.Zero).StoreUnsafe(ref ry, (nuint)i);
+            for (; i < n; i++) y[i] = Relu(MathF.FusedMultiplyAdd(x[i], scale, shift));
+        }
+        else
+        {
+            for (; i + 8 <= n; i += 8)
+                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), vs, vb).StoreUnsafe(ref ry, (nuint)i);
+            for (; i < n; i++) y[i] = MathF.FusedMultiplyAdd(x[i], scale, shift);
+        }
+    }
+
+    /// <summary>
+    /// Σ dy and Σ dy·x over the row, where dy = g, or with <paramref name="reluOut"/> dy = g where the ReLU output is
+    /// positive and 0 elsewhere (the gradient that reaches the normalisation through a fused ReLU).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (double SumDy, double SumDyX) GradSums(ReadOnlySpan<float> g, ReadOnlySpan<float> x, ReadOnlySpan<float> reluOut)
+    {
+        int i = 0, n = g.Length;
+        bool relu = !reluOut.IsEmpty;
+        ref float rg = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+        ref float rx = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref float ry = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(reluOut);
+        var s = Vector256<float>.Zero;
+        var d = Vector256<float>.Zero;
+        for (; i + 8 <= n; i += 8)
+        {
+            var gv = Vector256.LoadUnsafe(ref rg, (nuint)i);
+            if (relu) gv &= Vector256.GreaterThan(Vector256.LoadUnsafe(ref ry, (nuint)i), Vector256<float>.Zero);
+            s += gv;
+            d = Vector256.FusedMultiplyAdd(gv, Vector256.LoadUnsafe(ref rx, (nuint)i), d);
+        }
+        double sum = Vector256.Sum(s), dot = Vector256.Sum(d);
+        for (; i < n; i++)
+        {
+            float gi = relu && !(reluOut[i] > 0f) ? 0f : g[i];
+            sum += gi;
+            dot += gi * x[i];
+        }
+        return (sum, dot);
+    }
+
+    /// <summary>dx += a·dy + bx·x + c, with dy masked by the fused ReLU's output as in <see cref="GradSums"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddInputGrad(ReadOnlySpan<float> g, ReadOnlySpan<float> x, ReadOnlySpan<float> reluOut, float a, float bx, float c, Span<float> dx)
+    {
+        int i = 0, n = g.Length;
+        bool relu = !reluOut.IsEmpty;
+        ref float rg = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+        ref float rx = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref float ry = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(reluOut);
+        ref float rd = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+        var va = Vector256.Create(a);
+        var vbx = Vector256.Create(bx);
+        var vc = Vector256.Create(c);
+        // Eval mode passes bx = c = 0: skip x so an infinite input does not turn 0·x into NaN.
+        bool useX = bx != 0f || c != 0f;
+        for (; i + 8 <= n; i += 8)
+        {
+            var gv = Vector256.LoadUnsafe(ref rg, (nuint)i);
+            if (relu) gv &= Vector256.GreaterThan(Vector256.LoadUnsafe(ref ry, (nuint)i), Vector256<float>.Zero);
+            var t = useX ? Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), vbx, vc) : Vector256<float>.Zero;
+            t = Vector256.FusedMultiplyAdd(gv, va, t);
+            (Vector256.LoadUnsafe(ref rd, (nuint)i) + t).StoreUnsafe(ref rd, (nuint)i);
+        }
+        for (; i < n; i++)
+        {
+            float gi = relu && !(reluOut[i] > 0f) ? 0f : g[i];
+            dx[i] += MathF.FusedMultiplyAdd(gi, a, useX ? MathF.FusedMultiplyAdd(x[i], bx, c) : 0f);
+        }
+    }
+
+    /// <summary>dx += g where x &gt; 0 (the ReLU backward pass).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ReluGrad(ReadOnlySpan<float> g, ReadOnlySpan<float> x, Span<float> dx)
+    {
+        int i = 0, n = g.Length;
+        ref float rg = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+        ref float rx = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref float rd = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dx);
+        for (; i + 8 <= n; i += 8)
+        {
+            var gv = Vector256.LoadUnsafe(ref rg, (nuint)i) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256<float>.Zero);
+            (Vector256.LoadUnsafe(ref rd, (nuint)i) + gv).StoreUnsafe(ref rd, (nuint)i);
+        }
+        for (; i < n; i++) if (x[i] > 0f) dx[i] += g[i];
+    }
+
+    private static float Relu(float v) => v > 0f || float.IsNaN(v) ? v : 0f;
+}
