@@ -76,7 +76,22 @@ public static partial class Functional
                 {
                     double sumDy = 0, sumDyXc = 0;
                     float m = mean[ch];
-                    for (int b = 0; b < n; b++)
+                    if (scale[ch] != 0f)
+                    {
+                        // Where the routed gradient is non-zero the activation equals the pooled output p > 0, and
+                        // x - mean = (p - beta) / scale there: the sums need only pooled-resolution data.
+                        float beta = bv?[ch] ?? 0f;
+                        double sumPg = 0;
+                        for (int b = 0; b < n; b++)
+                        {
+                            int plane = b * c + ch;
+                            var (s0, s1) = BatchNormKernels.MaskedSums(g.AsSpan(plane * outPlane, outPlane), yv.AsSpan(plane * outPlane, outPlane), beta);
+                            sumDy += s0;
+                            sumPg += s1;
+                        }
+                        sumDyXc = sumPg / scale[ch];
+                    }
+                    else for (int b = 0; b < n; b++)
                     {
                         int plane = b * c + ch;
                         for (int i = 0; i < oh; i++)
@@ -106,8 +121,9 @@ public static partial class Functional
                         for (int i = 0; i < oh; i++)
                         {
                             int off = plane * spatial + 2 * i * w;
-                            RoutedGradient(x.AsSpan(off, 2 * w), scale[ch], shift[ch], yv.AsSpan(plane * outPlane + i * ow, ow), g.AsSpan(plane * outPlane + i * ow, ow), w, z, gm, dy);
-                            BatchNormKernels.AddInputGrad(dy, x.AsSpan(off, 2 * w), default, a, bx, cst, gx.AsSpan(off, 2 * w));
+                            int po = plane * outPlane + i * ow;
+                            BatchNormKernels.MaskPositive(g.AsSpan(po, ow), yv.AsSpan(po, ow), gm.AsSpan(0, ow));
+                            RowPairBackward(x.AsSpan(off, 2 * w), gx.AsSpan(off, 2 * w), w, yv.AsSpan(po, ow), gm.AsSpan(0, ow), scale[ch], shift[ch], a, bx, cst);
                         }
                         if (h % 2 == 1 && training)
                         {
@@ -123,6 +139,13 @@ public static partial class Functional
                 BufferPool.Return(gm);
             });
         });
+    }
+
+    private static unsafe void RowPairBackward(ReadOnlySpan<float> x2, Span<float> gx2, int w, ReadOnlySpan<float> pooled, ReadOnlySpan<float> gm,
+        float scale, float shift, float a, float bx, float cst)
+    {
+        fixed (float* px = x2, pgx = gx2, pp = pooled, pg = gm)
+            BnReluPoolKernels.RowPairBackward(px, pgx, w, pp, pg, pooled.Length, scale, shift, a, bx, cst);
     }
 
     /// <summary>

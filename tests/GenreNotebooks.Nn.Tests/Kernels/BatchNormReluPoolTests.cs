@@ -39,6 +39,30 @@ public class BatchNormReluPoolTests
         for (int k = 0; k < 3; k++) Close.All(a[k].Grad!.AsSpan(), b[k].Grad!.AsSpan(), 1e-4, 1e-5, $"grad {k}");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Fused_routes_ties_to_the_first_maximum_and_handles_a_zero_weight(bool training)
+    {
+        int n = 3, c = 2, h = 6, w = 34;
+        // Values on a coarse grid: many windows hold equal positive activations.
+        var grid = Tensor.Rand([n, c, h, w], new Generator(41)).ToArray().Select(v => MathF.Round(v * 4f) - 1f).ToArray();
+        Tensor[] Inputs() => [new Tensor((float[])grid.Clone(), n, c, h, w).RequiresGrad_(), Tensor.FromArray([0f, 1.3f], 2).RequiresGrad_(), Tensor.FromArray([0.4f, 0.1f], 2).RequiresGrad_()];
+        var g = Tensor.Randn([n, c, h / 2, w / 2], new Generator(42));
+        var rm = Tensor.FromArray([0.2f, 0.5f], 2);
+        var rv = Tensor.FromArray([1.1f, 0.7f], 2);
+
+        var a = Inputs();
+        var ya = Functional.MaxPool2d(Functional.BatchNorm(a[0], rm.Clone(), rv.Clone(), a[1], a[2], training).Relu(), 2, 2, 2, 2);
+        ya.Backward(g);
+        var b = Inputs();
+        var yb = Functional.BatchNormReluMaxPool2x2(b[0], rm.Clone(), rv.Clone(), b[1], b[2], training, 0.1f, 1e-5f);
+        yb.Backward(g);
+
+        Close.All(ya.AsSpan(), yb.AsSpan(), 0, 0, "output");
+        for (int k = 0; k < 3; k++) Close.All(a[k].Grad!.AsSpan(), b[k].Grad!.AsSpan(), 1e-4, 1e-5, $"grad {k}");
+    }
+
     [Fact]
     public void Sequential_with_fused_block_matches_the_layers_called_one_by_one()
     {
