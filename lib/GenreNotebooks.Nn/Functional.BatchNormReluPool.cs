@@ -64,7 +64,8 @@ public static partial class Functional
         if (bias is not null) inputs.Add(bias);
         return y.Record("BatchNormReluPoolBackward", [.. inputs], g =>
         {
-            float[]? gx = input.RequiresGrad ? input.GradArray() : null;
+            bool overwrite = false;
+            float[]? gx = input.RequiresGrad ? input.GradArrayForWrite(out overwrite) : null;
             float[]? gw = weight is not null && weight.RequiresGrad ? weight.GradArray() : null;
             float[]? gb = bias is not null && bias.RequiresGrad ? bias.GradArray() : null;
             ParallelRange.For(c, (c0, c1) =>
@@ -123,8 +124,9 @@ public static partial class Functional
                             int off = plane * spatial + 2 * i * w;
                             int po = plane * outPlane + i * ow;
                             BatchNormKernels.MaskPositive(g.AsSpan(po, ow), yv.AsSpan(po, ow), gm.AsSpan(0, ow));
-                            RowPairBackward(x.AsSpan(off, 2 * w), gx.AsSpan(off, 2 * w), w, yv.AsSpan(po, ow), gm.AsSpan(0, ow), scale[ch], shift[ch], a, bx, cst);
+                            RowPairBackward(x.AsSpan(off, 2 * w), gx.AsSpan(off, 2 * w), w, yv.AsSpan(po, ow), gm.AsSpan(0, ow), scale[ch], shift[ch], a, bx, cst, overwrite);
                         }
+                        if (h % 2 == 1 && overwrite) gx.AsSpan(plane * spatial + (h - 1) * w, w).Clear();
                         if (h % 2 == 1 && training)
                         {
                             // The last row is normalised but not pooled: only the statistics terms reach it.
@@ -142,10 +144,10 @@ public static partial class Functional
     }
 
     private static unsafe void RowPairBackward(ReadOnlySpan<float> x2, Span<float> gx2, int w, ReadOnlySpan<float> pooled, ReadOnlySpan<float> gm,
-        float scale, float shift, float a, float bx, float cst)
+        float scale, float shift, float a, float bx, float cst, bool overwrite)
     {
         fixed (float* px = x2, pgx = gx2, pp = pooled, pg = gm)
-            BnReluPoolKernels.RowPairBackward(px, pgx, w, pp, pg, pooled.Length, scale, shift, a, bx, cst);
+            BnReluPoolKernels.RowPairBackward(px, pgx, w, pp, pg, pooled.Length, scale, shift, a, bx, cst, overwrite);
     }
 
     /// <summary>

@@ -14,11 +14,17 @@ internal static unsafe class BnReluPoolKernels
     /// <summary>
     /// For input rows r0 = x, r1 = x + w (and gx likewise), pooled row <paramref name="p"/> and masked gradient
     /// <paramref name="gm"/> (zero where p is not positive) of length <paramref name="ow"/>: routes gm, then adds the
-    /// input gradient to columns [0, 2·ow); columns past that (odd width) get only <c>bx·x + c</c>.
+    /// input gradient to columns [0, 2·ow); columns past that (odd width) get only <c>bx·x + c</c>. With
+    /// <paramref name="overwrite"/> the two gx rows are written instead of added to (their old contents are ignored).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RowPairBackward(float* x, float* gx, int w, float* p, float* gm, int ow, float scale, float shift, float a, float bx, float c)
+    public static void RowPairBackward(float* x, float* gx, int w, float* p, float* gm, int ow, float scale, float shift, float a, float bx, float c, bool overwrite)
     {
+        if (overwrite)
+        {
+            new Span<float>(gx, w).Clear();
+            new Span<float>(gx + w, w).Clear();
+        }
         bool useX = bx != 0f || c != 0f;
         int j = 0;
         if (Avx2.IsSupported && Fma.IsSupported)
