@@ -72,7 +72,7 @@ public static partial class Functional
             {
                 var z = BufferPool.Rent(2 * w);
                 var dy = BufferPool.Rent(2 * w);
-                var gm = BufferPool.Rent(ow);
+                var gm = BufferPool.Rent(outPlane);
                 for (int ch = c0; ch < c1; ch++)
                 {
                     double sumDy = 0, sumDyXc = 0;
@@ -119,13 +119,10 @@ public static partial class Functional
                     for (int b = 0; b < n; b++)
                     {
                         int plane = b * c + ch;
-                        for (int i = 0; i < oh; i++)
-                        {
-                            int off = plane * spatial + 2 * i * w;
-                            int po = plane * outPlane + i * ow;
-                            BatchNormKernels.MaskPositive(g.AsSpan(po, ow), yv.AsSpan(po, ow), gm.AsSpan(0, ow));
-                            RowPairBackward(x.AsSpan(off, 2 * w), gx.AsSpan(off, 2 * w), w, yv.AsSpan(po, ow), gm.AsSpan(0, ow), scale[ch], shift[ch], a, bx, cst, overwrite);
-                        }
+                        // Whole planes per call: the planes of the last blocks are only 8 to 16 floats wide.
+                        BatchNormKernels.MaskPositive(g.AsSpan(plane * outPlane, outPlane), yv.AsSpan(plane * outPlane, outPlane), gm);
+                        PlaneBackward(x.AsSpan(plane * spatial, spatial), gx.AsSpan(plane * spatial, spatial), w, oh, yv.AsSpan(plane * outPlane, outPlane), gm,
+                            scale[ch], shift[ch], a, bx, cst, overwrite);
                         if (h % 2 == 1 && overwrite) gx.AsSpan(plane * spatial + (h - 1) * w, w).Clear();
                         if (h % 2 == 1 && training)
                         {
@@ -143,11 +140,13 @@ public static partial class Functional
         });
     }
 
-    private static unsafe void RowPairBackward(ReadOnlySpan<float> x2, Span<float> gx2, int w, ReadOnlySpan<float> pooled, ReadOnlySpan<float> gm,
+    private static unsafe void PlaneBackward(ReadOnlySpan<float> x, Span<float> gx, int w, int oh, ReadOnlySpan<float> pooled, ReadOnlySpan<float> gm,
         float scale, float shift, float a, float bx, float cst, bool overwrite)
     {
-        fixed (float* px = x2, pgx = gx2, pp = pooled, pg = gm)
-            BnReluPoolKernels.RowPairBackward(px, pgx, w, pp, pg, pooled.Length, scale, shift, a, bx, cst, overwrite);
+        int ow = pooled.Length / oh;
+        fixed (float* px = x, pgx = gx, pp = pooled, pg = gm)
+            for (int i = 0; i < oh; i++)
+                BnReluPoolKernels.RowPairBackward(px + 2 * i * w, pgx + 2 * i * w, w, pp + i * ow, pg + i * ow, ow, scale, shift, a, bx, cst, overwrite);
     }
 
     /// <summary>
