@@ -39,35 +39,7 @@ public static partial class Functional
             throw new ArgumentException($"BatchNorm: expected more than 1 value per channel when training, got input {Tensor.ShapeString(input.Shape)}.");
 
         float[] x = input.Buffer;
-        var mean = new float[c];
-        var invStd = new float[c];
-        if (training)
-        {
-            ParallelRange.For(c, (c0, c1) =>
-            {
-                for (int ch = c0; ch < c1; ch++)
-                {
-                    double s = 0;
-                    for (int b = 0; b < n; b++) s += TensorPrimitives.Sum(x.AsSpan((b * c + ch) * spatial, spatial));
-                    double m = s / count, ss = 0;
-                    for (int b = 0; b < n; b++)
-                        ss += BatchNormKernels.SquaredDeviation(x.AsSpan((b * c + ch) * spatial, spatial), (float)m);
-                    double variance = ss / count;
-                    mean[ch] = (float)m;
-                    invStd[ch] = (float)(1.0 / Math.Sqrt(variance + eps));
-                    if (runningMean is not null) runningMean.Buffer[ch] = (float)((1 - momentum) * runningMean.Buffer[ch] + momentum * m);
-                    if (runningVar is not null) runningVar.Buffer[ch] = (float)((1 - momentum) * runningVar.Buffer[ch] + momentum * variance * count / (count - 1));
-                }
-            });
-        }
-        else
-        {
-            for (int ch = 0; ch < c; ch++)
-            {
-                mean[ch] = runningMean!.Buffer[ch];
-                invStd[ch] = 1f / MathF.Sqrt(runningVar!.Buffer[ch] + eps);
-            }
-        }
+        var (mean, invStd) = ChannelStatistics(x, n, c, spatial, runningMean, runningVar, training, momentum, eps);
 
         var y = Tensor.Empty(input.ShapeArray.ToArray());
         float[] yv = y.Buffer;
@@ -131,5 +103,45 @@ public static partial class Functional
                 }
             });
         });
+    }
+
+    /// <summary>
+    /// Per-channel mean and 1/sqrt(var + eps) of [N, C, spatial] data: the batch statistics when training (updating the
+    /// running tensors), else the running ones.
+    /// </summary>
+    private static (float[] Mean, float[] InvStd) ChannelStatistics(float[] x, int n, int c, int spatial, Tensor? runningMean, Tensor? runningVar,
+        bool training, float momentum, float eps)
+    {
+        long count = (long)n * spatial;
+        var mean = new float[c];
+        var invStd = new float[c];
+        if (training)
+        {
+            ParallelRange.For(c, (c0, c1) =>
+            {
+                for (int ch = c0; ch < c1; ch++)
+                {
+                    double s = 0;
+                    for (int b = 0; b < n; b++) s += TensorPrimitives.Sum(x.AsSpan((b * c + ch) * spatial, spatial));
+                    double m = s / count, ss = 0;
+                    for (int b = 0; b < n; b++)
+                        ss += BatchNormKernels.SquaredDeviation(x.AsSpan((b * c + ch) * spatial, spatial), (float)m);
+                    double variance = ss / count;
+                    mean[ch] = (float)m;
+                    invStd[ch] = (float)(1.0 / Math.Sqrt(variance + eps));
+                    if (runningMean is not null) runningMean.Buffer[ch] = (float)((1 - momentum) * runningMean.Buffer[ch] + momentum * m);
+                    if (runningVar is not null) runningVar.Buffer[ch] = (float)((1 - momentum) * runningVar.Buffer[ch] + momentum * variance * count / (count - 1));
+                }
+            });
+        }
+        else
+        {
+            for (int ch = 0; ch < c; ch++)
+            {
+                mean[ch] = runningMean!.Buffer[ch];
+                invStd[ch] = 1f / MathF.Sqrt(runningVar!.Buffer[ch] + eps);
+            }
+        }
+        return (mean, invStd);
     }
 }

@@ -209,6 +209,18 @@ public sealed partial class Tensor : IDisposable
         return GradBuffer ??= BufferPool.RentZeroed(Numel);
     }
 
+    /// <summary>
+    /// Like <see cref="GradArray"/>, but when no gradient has been accumulated into this non-leaf tensor yet, returns an
+    /// uninitialised buffer and <paramref name="overwrite"/> = true: the caller must then write every element instead
+    /// of adding (saves zeroing and re-reading a large buffer).
+    /// </summary>
+    internal float[] GradArrayForWrite(out bool overwrite)
+    {
+        overwrite = GradFn is not null && GradBuffer is null;
+        if (overwrite) return GradBuffer = BufferPool.Rent(Numel);
+        return GradArray();
+    }
+
     private int FlatIndex(int[] index)
     {
         if (index.Length != Rank) throw new ArgumentException($"Index: {index.Length} indices for a tensor of rank {Rank}.");

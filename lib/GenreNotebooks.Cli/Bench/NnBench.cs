@@ -94,12 +94,19 @@ public static class NnBench
                 Profiler.Enabled = true;
                 int gen0 = GC.CollectionCount(0);
                 long allocated = GC.GetTotalAllocatedBytes(true);
+                using var process = Process.GetCurrentProcess();
+                var cpuBefore = process.TotalProcessorTime;
+                long wallBefore = Stopwatch.GetTimestamp();
                 for (int i = 0; i < batches; i++)
                     using (Profiler.Scope("step (total)")) step();
+                double wall = Stopwatch.GetElapsedTime(wallBefore).TotalMilliseconds / batches;
+                process.Refresh();
+                double cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / batches;
                 Profiler.Enabled = false;
                 allocated = GC.GetTotalAllocatedBytes(true) - allocated;
                 output.WriteLine($"{name} {(training ? "train" : "infer")}, {Threads.Count} thread(s), {batches} batches of {Batch}: " +
-                                 $"{allocated / 1024.0 / batches:F0} KB allocated and {(GC.CollectionCount(0) - gen0) / (double)batches:F2} gen0 GCs per batch");
+                                 $"{allocated / 1024.0 / batches:F0} KB allocated and {(GC.CollectionCount(0) - gen0) / (double)batches:F2} gen0 GCs per batch; " +
+                                 $"process CPU {cpu:F1} ms and wall {wall:F1} ms per batch (all threads; rows below: calling thread's CPU)");
                 output.WriteLine($"{"op",-40} {"calls/b",8} {"cpu ms/b",9} {"wall ms/b",10}");
                 foreach (var e in Profiler.Snapshot())
                     output.WriteLine($"{e.Name,-40} {e.Calls / (double)batches,8:F0} {e.CpuSeconds * 1e3 / batches,9:F2} {e.WallSeconds * 1e3 / batches,10:F2}");

@@ -119,6 +119,46 @@ internal static class BatchNormKernels
         }
     }
 
+    /// <summary>Σ g and Σ g·(y - shift) over the elements where y &gt; 0 (sums of the gradient passed back through ReLU, given its output y).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (double SumG, double SumGY) MaskedSums(ReadOnlySpan<float> g, ReadOnlySpan<float> y, float shift)
+    {
+        int i = 0, n = g.Length;
+        ref float rg = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+        ref float ry = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+        var s = Vector256<float>.Zero;
+        var d = Vector256<float>.Zero;
+        var vs = Vector256.Create(shift);
+        for (; i + 8 <= n; i += 8)
+        {
+            var yv = Vector256.LoadUnsafe(ref ry, (nuint)i);
+            var gv = Vector256.LoadUnsafe(ref rg, (nuint)i) & Vector256.GreaterThan(yv, Vector256<float>.Zero);
+            s += gv;
+            d = Vector256.FusedMultiplyAdd(gv, yv - vs, d);
+        }
+        double sum = Vector256.Sum(s), dot = Vector256.Sum(d);
+        for (; i < n; i++)
+            if (y[i] > 0f)
+            {
+                sum += g[i];
+                dot += g[i] * (y[i] - shift);
+            }
+        return (sum, dot);
+    }
+
+    /// <summary>dst = g where y &gt; 0, else 0 (the gradient passed back through ReLU, given its output y).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MaskPositive(ReadOnlySpan<float> g, ReadOnlySpan<float> y, Span<float> dst)
+    {
+        int i = 0, n = g.Length;
+        ref float rg = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+        ref float ry = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+        ref float rd = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
+        for (; i + 8 <= n; i += 8)
+            (Vector256.LoadUnsafe(ref rg, (nuint)i) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref ry, (nuint)i), Vector256<float>.Zero)).StoreUnsafe(ref rd, (nuint)i);
+        for (; i < n; i++) dst[i] = y[i] > 0f ? g[i] : 0f;
+    }
+
     /// <summary>dx += g where x &gt; 0 (the ReLU backward pass).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReluGrad(ReadOnlySpan<float> g, ReadOnlySpan<float> x, Span<float> dx)

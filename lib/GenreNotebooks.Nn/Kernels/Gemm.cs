@@ -22,6 +22,9 @@ public static class Gemm
     /// <summary>Floating-point operations per extra thread below which threading costs more than it gains.</summary>
     private const double FlopsPerThread = 4e6;
 
+    /// <summary>Work items per thread of a threaded product (items are claimed dynamically).</summary>
+    private const int ItemsPerThread = 3;
+
     /// <summary>A·Bᵀ goes to the dot-product path when k ≥ this × max(m, n).</summary>
     private const int DotMinKOverMN = 2;
 
@@ -145,10 +148,11 @@ public static class Gemm
             GemmDot.Run(0, p.M, 0, p.N, p.K, p.Alpha, p.A, p.Lda, p.B, p.Ldb, p.Beta, p.C, p.Ldc);
             return;
         }
-        // Whole 4×4 blocks per thread: each C element is computed exactly as on one thread.
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        // Whole 4×4 blocks per item: each C element is computed exactly as on one thread.
+        int items = Math.Min(units, ItemsPerThread * threads);
+        WorkerPool.Run(items, threads, t =>
         {
-            int u0 = (int)((long)units * t / threads) * GemmDot.Block, u1 = (int)((long)units * (t + 1) / threads) * GemmDot.Block;
+            int u0 = (int)((long)units * t / items) * GemmDot.Block, u1 = (int)((long)units * (t + 1) / items) * GemmDot.Block;
             if (splitColumns)
                 GemmDot.Run(0, p.M, u0, Math.Min(p.N, u1), p.K, p.Alpha, p.A, p.Lda, p.B, p.Ldb, p.Beta, p.C, p.Ldc);
             else
@@ -172,9 +176,12 @@ public static class Gemm
             RunBlocked(p);
             return;
         }
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        // A few items per thread, claimed dynamically, so a thread the OS deschedules does not hold up the product;
+        // each item repacks its shared operand, which costs little next to the item's arithmetic.
+        int items = Math.Min(units, ItemsPerThread * threads);
+        WorkerPool.Run(items, threads, t =>
         {
-            int u0 = (int)((long)units * t / threads), u1 = (int)((long)units * (t + 1) / threads);
+            int u0 = (int)((long)units * t / items), u1 = (int)((long)units * (t + 1) / items);
             RunBlocked(splitColumns ? p.Columns(u0 * nr, Math.Min(p.N, u1 * nr)) : p.Rows(u0 * mr, Math.Min(p.M, u1 * mr)));
         });
     }
