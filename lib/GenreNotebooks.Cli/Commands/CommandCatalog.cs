@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return NotebooksCommand.Create();
         yield return FeaturesCommand.Create();
         yield return CvCommand.Create();
+        yield return TrainCommand.Create();
     }
 }
