@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return FeaturesCommand.Create();
         yield return CvCommand.Create();
         yield return TrainCommand.Create();
+        yield return ClassifyCommand.Create();
     }
 }

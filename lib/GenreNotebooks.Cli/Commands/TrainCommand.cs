@@ -7,7 +7,7 @@ using GenreNotebooks.Training;
 namespace GenreNotebooks.Cli.Commands;
 
 /// <summary>
-/// <c>genre train [--data &lt;folder&gt;] --model &lt;name&gt; [--epochs N] [--seed S] [--clip-seconds 3] [--out model.safetensors]</c>:
+/// <c>genre train [--data &lt;folder&gt;] --model &lt;name&gt; [--epochs N] [--seed S] [--clip-seconds 3] [--out model.safetensors] [--tracks-per-genre N] [--pool 1] [--cache &lt;folder&gt;]</c>:
 /// trains a mel-spectrogram CNN of the model catalog on clips of a dataset (GTZAN/Kaggle layout, a synthetic folder or
 /// custom genre folders; without --data the default synthetic set), split 80/10/10 BY TRACK, printing one line per
 /// epoch, then the test accuracy, whole-song accuracy and the classification report; the weights go to --out and the
@@ -25,9 +25,10 @@ internal static class TrainCommand
         var clipSeconds = new Option<double>("--clip-seconds") { Description = "Clip length in seconds (default 3).", DefaultValueFactory = _ => 3.0 };
         var output = new Option<string?>("--out") { Description = "Weights file (safetensors); default <model>.safetensors. Settings go to <out>.json." };
         var tracks = new Option<int?>("--tracks-per-genre") { Description = "Use at most this many tracks per genre (default all; the default synthetic set has 30)." };
+        var cache = new Option<string?>("--cache") { Description = "Folder of the mel-spectrogram cache (default datasets/cache/)." };
         var pool = new Option<int>("--pool") { Description = "Average-pool the spectrogram by this factor (1: full 128 x 130 for 3-s clips).", DefaultValueFactory = _ => 1 };
         var command = new Command("train", "Train a mel-spectrogram CNN on 3-s clips, split by track; prints per-epoch progress and the test report, saves the weights.");
-        foreach (var o in new Option[] { data, model, epochs, seed, clipSeconds, output, tracks, pool }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, model, epochs, seed, clipSeconds, output, tracks, pool, cache }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -35,7 +36,7 @@ internal static class TrainCommand
             try
             {
                 Run(parse.GetValue(data), parse.GetValue(model)!, parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(clipSeconds),
-                    parse.GetValue(output), parse.GetValue(tracks), parse.GetValue(pool), stdout);
+                    parse.GetValue(output), parse.GetValue(tracks), parse.GetValue(pool), stdout, parse.GetValue(cache));
                 return 0;
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException
@@ -49,7 +50,7 @@ internal static class TrainCommand
     }
 
     internal static MelClassifier Run(string? dataFolder, string modelName, int? epochs, int seed, double clipSeconds, string? output,
-        int? tracksPerGenre, int pool, TextWriter log)
+        int? tracksPerGenre, int pool, TextWriter log, string? cacheRoot = null)
     {
         var spec = ModelCatalog.Get(modelName);
         if (spec.TypicalInputShape.Count != 3)
@@ -65,7 +66,7 @@ internal static class TrainCommand
         var tracks = dataset.Genres.SelectMany(g => dataset.Tracks.Where(t => t.Genre == g).Take(tracksPerGenre ?? int.MaxValue)).ToList();
         if (dataset.Genres.Count < 2) throw new ArgumentException($"'{dataset.Root}' holds {dataset.Genres.Count} genre(s); training needs at least 2");
         var settings = MelClipSettings.Default with { Clips = ClipOptions.Seconds(clipSeconds) };
-        var mels = MelClipCache.Compute(tracks, settings, dataset.Genres);
+        var mels = MelClipCache.Compute(tracks, settings, dataset.Genres, cacheRoot);
         foreach (var w in mels.Warnings) log.WriteLine("warning: " + w);
         var split = Splits.ByTrack(mels.Clips, seed);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
