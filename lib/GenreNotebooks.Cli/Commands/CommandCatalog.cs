@@ -13,5 +13,7 @@ internal static class CommandCatalog
         yield return NotebooksCommand.Create();
         yield return FeaturesCommand.Create();
         yield return CvCommand.Create();
+        yield return TrainCommand.Create();
+        yield return ClassifyCommand.Create();
     }
 }

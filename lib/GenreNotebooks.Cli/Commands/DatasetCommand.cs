@@ -62,6 +62,7 @@ internal static class DatasetCommand
                     if (p.Done % step == 0 || p.Done == p.Total) stdout.WriteLine($"  {p.Done}/{p.Total} tracks");
                 });
                 var paths = SyntheticDataset.Generate(outDir, list, n, parse.GetValue(seed), progress, sec);
+                SyntheticDataset.WriteMarker(outDir, list, n, parse.GetValue(seed), sec);
                 stdout.WriteLine($"wrote {paths.Count} synthetic tracks ({list.Length} genres x {n}, seed {parse.GetValue(seed)}) to {Path.Combine(outDir, "genres_original")} in {sw.Elapsed.TotalSeconds:F1} s");
                 return 0;
             }

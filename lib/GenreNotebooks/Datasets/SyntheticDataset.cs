@@ -103,6 +103,21 @@ public static class SyntheticDataset
         return folder;
     }
 
+    /// <summary>
+    /// Records in <paramref name="folder"/> the settings its tracks were generated with (the marker file), so
+    /// <see cref="Read"/> and <c>genre train --data</c> report it as synthetic rather than taking the Kaggle layout
+    /// for real GTZAN. <see cref="EnsureDefault"/> writes it itself; call this after <see cref="Generate"/>.
+    /// </summary>
+    public static void WriteMarker(string folder, IEnumerable<string> genres, int tracksPerGenre, int seed, double durationSeconds = SyntheticGenres.TrackSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(genres);
+        var settings = new Settings(GeneratorVersion, genres.Select(g => g.Trim().ToLowerInvariant()).ToArray(), tracksPerGenre, seed,
+            SyntheticGenres.SampleRate, durationSeconds);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, MarkerFile), JsonSerializer.Serialize(settings, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
     /// <summary>Reads a generated folder as a <see cref="GenreDataset"/> (source <see cref="DatasetSource.Synthetic"/>), checking it against its marker.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder has no <c>genres_original/</c>.</exception>
     public static GenreDataset Read(string folder)

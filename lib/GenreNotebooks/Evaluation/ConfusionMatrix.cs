@@ -131,6 +131,26 @@ public sealed class ConfusionMatrix
     public double[] PerClassAccuracy() =>
         Enumerable.Range(0, ClassCount).Select(i => RowSum(i) == 0 ? double.NaN : (double)_counts[i, i] / RowSum(i)).ToArray();
 
+    /// <summary>
+    /// Every pair of genres with how often they were confused in either direction, most confused first (by
+    /// <see cref="ConfusedPair.Rate"/>, then count, then label order): the list to compare with the genres' feature
+    /// similarity (notebooks/04-feature-networks-and-cross-validation).
+    /// </summary>
+    public IReadOnlyList<ConfusedPair> ConfusedPairs()
+    {
+        var support = Support;
+        var pairs = new List<(ConfusedPair Pair, int I, int J)>();
+        for (int i = 0; i < ClassCount; i++)
+            for (int j = i + 1; j < ClassCount; j++)
+            {
+                int count = _counts[i, j] + _counts[j, i];
+                int n = support[i] + support[j];
+                pairs.Add((new ConfusedPair(Labels[i], Labels[j], count, n == 0 ? 0 : (double)count / n), i, j));
+            }
+        return pairs.OrderByDescending(p => p.Pair.Rate).ThenByDescending(p => p.Pair.Count).ThenBy(p => p.I).ThenBy(p => p.J)
+            .Select(p => p.Pair).ToArray();
+    }
+
     /// <summary>The counts as a text table, true classes down the side, predicted across the top.</summary>
     public override string ToString() => TextTable.Text(Header(), Rows(normalised: false));
 

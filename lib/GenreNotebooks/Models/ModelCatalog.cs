@@ -53,7 +53,7 @@ public static class ModelCatalog
         {
             Optimizer = OptimizerKind.Adam,
             LearningRate = 0.001,
-            Dropout = options.Dropout,
+            Dropout = Math.Round(options.Dropout, 6),  // the float 0.3f would print as 0.30000001192092896
             Epochs = 10,
             Schedule = () => ReduceLrOnPlateauSchedule.Keras(MonitoredMetric.ValLoss, 0.8, 1),
             Notes = "BU section 3: Adam lr 0.001, ReduceLROnPlateau patience 1 factor 0.8 (Keras counting), dropout 0.3; " +

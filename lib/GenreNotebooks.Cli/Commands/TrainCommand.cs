@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using GenreNotebooks.Datasets;
+using GenreNotebooks.Models;
+using GenreNotebooks.Training;
+
+namespace GenreNotebooks.Cli.Commands;
+
+/// <summary>
+/// <c>genre train [--data &lt;folder&gt;] --model &lt;name&gt; [--epochs N] [--seed S] [--clip-seconds 3] [--out model.safetensors] [--tracks-per-genre N] [--pool 1] [--cache &lt;folder&gt;]</c>:
+/// trains a mel-spectrogram CNN of the model catalog on clips of a dataset (GTZAN/Kaggle layout, a synthetic folder or
+/// custom genre folders; without --data the default synthetic set), split 80/10/10 BY TRACK, printing one line per
+/// epoch, then the test accuracy, whole-song accuracy and the classification report; the weights go to --out and the
+/// genres and input scaling beside them (<c>--out</c> + <c>.json</c>) for <c>genre classify</c>.
+/// notebooks/05-cnn-on-mel-spectrograms does the same step by step.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data") { Description = "Dataset folder (Kaggle GTZAN layout with genres_original/, a `genre dataset synth` folder, or <genre>/ sub-folders). Default: the synthetic set under datasets/synthetic/." };
+        var model = new Option<string>("--model") { Description = "Catalog model taking a spectrogram, e.g. bu-baseline, bu-final, uct-final.", Required = true };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs (default: the model's recipe)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split, weights and batches (default 42).", DefaultValueFactory = _ => 42 };
+        var clipSeconds = new Option<double>("--clip-seconds") { Description = "Clip length in seconds (default 3).", DefaultValueFactory = _ => 3.0 };
+        var output = new Option<string?>("--out") { Description = "Weights file (safetensors); default <model>.safetensors. Settings go to <out>.json." };
+        var tracks = new Option<int?>("--tracks-per-genre") { Description = "Use at most this many tracks per genre (default all; the default synthetic set has 30)." };
+        var cache = new Option<string?>("--cache") { Description = "Folder of the mel-spectrogram cache (default datasets/cache/)." };
+        var pool = new Option<int>("--pool") { Description = "Average-pool the spectrogram by this factor (1: full 128 x 130 for 3-s clips).", DefaultValueFactory = _ => 1 };
+        var command = new Command("train", "Train a mel-spectrogram CNN on 3-s clips, split by track; prints per-epoch progress and the test report, saves the weights.");
+        foreach (var o in new Option[] { data, model, epochs, seed, clipSeconds, output, tracks, pool, cache }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                Run(parse.GetValue(data), parse.GetValue(model)!, parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(clipSeconds),
+                    parse.GetValue(output), parse.GetValue(tracks), parse.GetValue(pool), stdout, parse.GetValue(cache));
+                return 0;
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException
+                                           or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"genre train: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    internal static MelClassifier Run(string? dataFolder, string modelName, int? epochs, int seed, double clipSeconds, string? output,
+        int? tracksPerGenre, int pool, TextWriter log, string? cacheRoot = null)
+    {
+        var spec = ModelCatalog.Get(modelName);
+        if (spec.TypicalInputShape.Count != 3)
+            throw new ArgumentException($"model '{modelName}' takes inputs of shape ({string.Join(", ", spec.TypicalInputShape)}), not a spectrogram; use a bu-* or uct-* model (genre cv trains the feature networks)");
+        if (epochs is < 1) throw new ArgumentException($"--epochs must be at least 1, got {epochs}");
+        if (!(clipSeconds >= 0.5 && clipSeconds <= 30)) throw new ArgumentException($"--clip-seconds must be between 0.5 and 30, got {clipSeconds}");
+        if (tracksPerGenre is < 3) throw new ArgumentException($"--tracks-per-genre must be at least 3 (train, validation and test), got {tracksPerGenre}");
+        if (pool < 1) throw new ArgumentException($"--pool must be at least 1, got {pool}");
+
+        var dataset = Open(dataFolder, seed);
+        log.WriteLine(dataset.IsSynthetic ? $"data: {dataset.Description} (SYNTHETIC, not GTZAN)" : $"data: {dataset.Description}");
+        foreach (var w in dataset.Warnings) log.WriteLine("warning: " + w);
+        var tracks = dataset.Genres.SelectMany(g => dataset.Tracks.Where(t => t.Genre == g).Take(tracksPerGenre ?? int.MaxValue)).ToList();
+        if (dataset.Genres.Count < 2) throw new ArgumentException($"'{dataset.Root}' holds {dataset.Genres.Count} genre(s); training needs at least 2");
+        var settings = MelClipSettings.Default with { Clips = ClipOptions.Seconds(clipSeconds) };
+        var mels = MelClipCache.Compute(tracks, settings, dataset.Genres, cacheRoot);
+        foreach (var w in mels.Warnings) log.WriteLine("warning: " + w);
+        var split = Splits.ByTrack(mels.Clips, seed);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{mels.Count} clips of {clipSeconds:0.##} s ({mels.Rows} x {mels.Cols} log-mel) from {tracks.Count} tracks; split by track: {split}"));
+        if (split.Train.Count == 0 || split.Validation.Count == 0 || split.Test.Count == 0)
+            throw new ArgumentException($"too few tracks for a train/validation/test split ({split}); give more tracks per genre");
+        log.WriteLine($"model {spec.Name}: {spec.Recipe}");
+        var progress = new InlineProgress<EpochReport>(r => log.WriteLine(r.ToString()));
+        var (run, scaling) = MelNetworkTraining.TrainAndTest(modelName, mels.Select(split.Train), mels.Select(split.Validation), mels.Select(split.Test),
+            new MelRunOptions { Epochs = epochs, Seed = (ulong)seed, Pool = pool }, progress);
+        if (run.History.StoppedEarlyAt is int stopped) log.WriteLine($"early stopping at epoch {stopped}, weights of epoch {run.History.RestoredEpoch?.ToString(CultureInfo.InvariantCulture) ?? stopped.ToString(CultureInfo.InvariantCulture)} kept");
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"test accuracy {run.Test.Accuracy:F4} ({run.Test.TrueLabels.Count} clips); whole songs {run.Test.SongAccuracy:F4} ({run.Test.Songs!.Count} songs)"));
+        log.Write(run.Test.Report.ToString());
+        var classifier = new MelClassifier(spec.Name, run.Model, mels.Genres, scaling, pool, settings);
+        string path = output ?? spec.Name + ".safetensors";
+        classifier.Save(path);
+        log.WriteLine($"saved {path} and {MelClassifier.SidecarPath(path)}");
+        return classifier;
+    }
+
+    private static GenreDataset Open(string? folder, int seed)
+    {
+        if (folder is null) return SyntheticDataset.OpenDefault(30, seed);
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"dataset folder '{folder}' not found");
+        if (File.Exists(Path.Combine(folder, SyntheticDataset.MarkerFile))) return SyntheticDataset.Read(folder);
+        if (GtzanReader.Find(folder) is { } gtzan) return GtzanReader.Read(gtzan);
+        return CustomGenres.Read(folder);
+    }
+}

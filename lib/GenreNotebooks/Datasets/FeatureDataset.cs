@@ -1,0 +1,93 @@
+using GenreNotebooks.Features;
+
+namespace GenreNotebooks.Datasets;
+
+/// <summary>
+/// The two GTZAN feature tables a feature notebook trains on: one row per 30-s track (<c>features_30_sec.csv</c>) and
+/// ten rows per track, one per 3-s segment (<c>features_3_sec.csv</c>). <see cref="OpenDefault"/> reads Kaggle's CSVs
+/// when <c>datasets/gtzan/</c> has them; otherwise it extracts the same columns from the audio of the default dataset
+/// (GTZAN audio, or the synthetic set) with <see cref="FeatureExtraction"/>, the code path of <c>genre features</c>,
+/// into CSVs under <c>datasets/cache/features/</c> that later runs reuse (and extend when more tracks are asked for).
+/// Taught in notebooks/04-feature-networks-and-cross-validation.
+/// </summary>
+public sealed class FeatureDataset
+{
+    private FeatureDataset(FeatureTable thirty, FeatureTable three, bool synthetic, string description, IReadOnlyList<string> warnings)
+    {
+        ThirtySeconds = thirty;
+        ThreeSeconds = three;
+        IsSynthetic = synthetic;
+        Description = description;
+        Warnings = warnings;
+    }
+
+    /// <summary>One row per track (features over the whole track).</summary>
+    public FeatureTable ThirtySeconds { get; }
+
+    /// <summary>Rows of 3-s segments (66149 samples each, Kaggle's segmentation), ten per 30-s track.</summary>
+    public FeatureTable ThreeSeconds { get; }
+
+    /// <summary>True when the rows come from the synthetic stand-in, not GTZAN.</summary>
+    public bool IsSynthetic { get; }
+
+    /// <summary>Where the rows come from, in one line.</summary>
+    public string Description { get; }
+
+    /// <summary>Files that could not be processed, naming each with its reason.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// Kaggle's two CSVs from <paramref name="gtzanRoot"/> (default <c>datasets/gtzan/</c>) when both are there; else
+    /// rows extracted from the first <paramref name="tracksPerGenre"/> tracks of each genre (by id) of the default
+    /// dataset (<see cref="DatasetCatalog.OpenDefault"/> with <paramref name="syntheticTracksPerGenre"/> and
+    /// <paramref name="seed"/>), all tracks when <paramref name="tracksPerGenre"/> is null.
+    /// </summary>
+    public static FeatureDataset OpenDefault(int syntheticTracksPerGenre, int? tracksPerGenre = null, int seed = SyntheticDataset.DefaultSeed,
+        IProgress<FeatureExtractionProgress>? progress = null, string? gtzanRoot = null, string? cacheRoot = null)
+    {
+        var loc = GtzanReader.Find(gtzanRoot ?? GtzanReader.DefaultRoot());
+        if (loc is { Features30Sec: { } f30, Features3Sec: { } f3 })
+            return new FeatureDataset(FeatureTable.ReadCsv(f30), FeatureTable.ReadCsv(f3), false,
+                $"GTZAN feature tables from Kaggle: {f30} and {f3}", []);
+        var dataset = DatasetCatalog.OpenDefault(syntheticTracksPerGenre, seed, gtzanRoot: gtzanRoot);
+        return Extract(dataset, tracksPerGenre, progress, cacheRoot);
+    }
+
+    /// <summary>
+    /// Feature rows of the first <paramref name="tracksPerGenre"/> tracks of each genre of <paramref name="dataset"/>
+    /// (all when null), extracted into cached CSVs (resumable; rows already there are not recomputed).
+    /// </summary>
+    public static FeatureDataset Extract(GenreDataset dataset, int? tracksPerGenre = null, IProgress<FeatureExtractionProgress>? progress = null,
+        string? cacheRoot = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (tracksPerGenre is < 1) throw new ArgumentOutOfRangeException(nameof(tracksPerGenre), tracksPerGenre, "at least one track per genre");
+        var tracks = dataset.Genres.SelectMany(g => dataset.Tracks.Where(t => t.Genre == g).Take(tracksPerGenre ?? int.MaxValue)).ToArray();
+        string folder = Path.Combine(cacheRoot ?? Path.Combine(ProjectPaths.Datasets(), "cache"), "features",
+            dataset.IsSynthetic ? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dataset.Root).TrimEnd(Path.DirectorySeparatorChar))) ?? "synthetic" : "gtzan");
+        var files = tracks.Select(t => t.Path).ToArray();
+        var warnings = new List<string>();
+        FeatureTable Table(string csv, int segments)
+        {
+            var report = FeatureExtraction.Run(files, csv, new FeatureExtractionOptions { Segments = segments }, progress);
+            warnings.AddRange(report.Failures.Select(f => f.Error));
+            var wanted = tracks.Select(t => Path.GetFileNameWithoutExtension(t.Path)).ToHashSet(StringComparer.Ordinal);
+            var table = FeatureTable.ReadCsv(csv);
+            // The cache may hold rows of more tracks from an earlier, larger run: keep the asked-for ones, in track order.
+            var rows = Enumerable.Range(0, table.RowCount).Where(r => wanted.Contains(table.TrackIds[r].Track))
+                .OrderBy(r => table.TrackIds[r].Track, StringComparer.Ordinal).ThenBy(r => table.TrackIds[r].Segment ?? 0);
+            return table.SelectRows(rows);
+        }
+        Directory.CreateDirectory(folder);
+        var thirty = Table(Path.Combine(folder, "features_30_sec.csv"), 0);
+        var three = Table(Path.Combine(folder, "features_3_sec.csv"), 10);
+        int perGenre = tracks.GroupBy(t => t.Genre).Min(g => g.Count());
+        string what = dataset.IsSynthetic ? "SYNTHETIC audio (not GTZAN)" : "GTZAN audio";
+        return new FeatureDataset(thirty, three, dataset.IsSynthetic,
+            $"features extracted from {what}: {tracks.Length} tracks ({dataset.Genres.Count} genres x {perGenre}+) of {dataset.Description}; cached in {folder}",
+            warnings);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Description}: {ThirtySeconds.RowCount} 30-s rows, {ThreeSeconds.RowCount} 3-s rows";
+}

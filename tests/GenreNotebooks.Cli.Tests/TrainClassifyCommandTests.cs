@@ -1,0 +1,84 @@
+using System.Globalization;
+using GenreNotebooks.Cli;
+
+namespace GenreNotebooks.Cli.Tests;
+
+public class TrainClassifyCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"genre-train-{Guid.NewGuid():N}");
+
+    public TrainClassifyCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Output, string Error) Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = GenreCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Synth(string genres, int tracks, double seconds)
+    {
+        string data = Path.Combine(_dir, "data");
+        var (code, _, error) = Cli("dataset", "synth", "--out", data, "--genres", genres, "--tracks-per-genre", tracks.ToString(CultureInfo.InvariantCulture),
+            "--seconds", seconds.ToString(CultureInfo.InvariantCulture));
+        Assert.True(code == 0, error);
+        return data;
+    }
+
+    [Fact]
+    public void Train_prints_epochs_and_the_test_report_saves_weights_and_classify_draws_the_bars()
+    {
+        string data = Synth("classical,metal", tracks: 4, seconds: 6);
+        string weights = Path.Combine(_dir, "model.safetensors");
+        var (code, output, error) = Cli("train", "--data", data, "--model", "bu-fewer-layers", "--epochs", "2", "--seed", "3",
+            "--pool", "2", "--out", weights, "--cache", Path.Combine(_dir, "cache"));
+        Assert.True(code == 0, error + output);
+        Assert.Contains("SYNTHETIC", output);
+        Assert.Contains("split by track: train 12, validation 2, test 2", output);  // 8 tracks x 2 clips: 6/1/1 tracks
+        Assert.Contains("epoch 1/2", output);
+        Assert.Contains("epoch 2/2", output);
+        Assert.Contains("test accuracy", output);
+        Assert.Contains("macro avg", output);
+        Assert.True(File.Exists(weights));
+        Assert.True(File.Exists(weights + ".json"));
+
+        string song = Directory.GetFiles(data, "metal.00000.wav", SearchOption.AllDirectories).Single();
+        (code, output, error) = Cli("classify", song, "--model", weights, "--arch", "bu-fewer-layers");
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("metal.00000.wav: ", lines[0]);
+        Assert.Contains("2 clip(s)", lines[0]);
+        Assert.Equal(3, lines.Length);
+        var probabilities = lines[1..].Select(l => double.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(1.0, probabilities.Sum(), 2);
+        Assert.True(probabilities[0] >= probabilities[1], "most likely genre first");
+        Assert.Contains(lines[0].Split(' ')[1], lines[1]);  // the predicted genre heads the chart
+        Assert.Equal(40, lines[1].Count(ch => ch is '#' or '.') - 1);  // bar of 40 marks, plus the decimal point
+    }
+
+    [Fact]
+    public void Train_and_classify_fail_with_a_message_on_bad_input()
+    {
+        var (code, _, error) = Cli("train", "--model", "dtu-mlp", "--data", _dir);
+        Assert.Equal(1, code);
+        Assert.Contains("not a spectrogram", error);
+        (code, _, error) = Cli("train", "--model", "bu-baseline", "--data", Path.Combine(_dir, "nowhere"));
+        Assert.Equal(1, code);
+        Assert.Contains("nowhere", error);
+        (code, _, error) = Cli("train", "--model", "bu-baseline", "--epochs", "0");
+        Assert.Equal(1, code);
+        Assert.Contains("--epochs", error);
+
+        string wav = Path.Combine(_dir, "x.wav");
+        GenreNotebooks.Audio.WavWriter.Write(wav, new GenreNotebooks.Audio.AudioSignal(new float[22050], 22050), GenreNotebooks.Audio.WavSampleFormat.Pcm16);
+        (code, _, error) = Cli("classify", wav, "--model", Path.Combine(_dir, "missing.safetensors"));
+        Assert.Equal(1, code);
+        Assert.Contains("missing.safetensors", error);
+        (code, _, error) = Cli("classify", Path.Combine(_dir, "no.wav"), "--model", Path.Combine(_dir, "missing.safetensors"));
+        Assert.Equal(1, code);
+        Assert.Contains("no.wav", error);
+    }
+}
