@@ -154,13 +154,21 @@ public sealed partial class Figure
 
     /// <summary>
     /// A kernel density estimate of <paramref name="values"/> as a line over <paramref name="points"/> grid points
-    /// (Gaussian kernel, Scott's bandwidth, as scipy.stats.gaussian_kde / seaborn.kdeplot). Overlay several with
-    /// <see cref="Add(Figure)"/> to compare genres.
+    /// (<see cref="Exploration.GaussianKde"/>: Gaussian kernel, Scott's bandwidth, as scipy.stats.gaussian_kde /
+    /// seaborn.kdeplot, on seaborn's grid of the data plus 3 bandwidths each side). Non-finite values are left out;
+    /// equal values get a narrow kernel (0.1 % of their magnitude) instead of the undefined Scott bandwidth.
+    /// Overlay several with <see cref="Add(Figure)"/> to compare genres.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than two finite values.</exception>
     public static Figure Density(IEnumerable<double> values, string? name = null, int points = 200)
     {
-        var (x, d) = Kde.Estimate(values.ToArray(), points);
+        var data = values.Where(double.IsFinite).ToArray();
+        if (data.Length < 2) throw new ArgumentException("A density needs at least two finite values.", nameof(values));
+        if (points < 2) throw new ArgumentOutOfRangeException(nameof(points), points, "At least two grid points.");
+        double? fixedBandwidth = data.All(v => v == data[0]) ? Math.Max(Math.Abs(data[0]) * 1e-3, 1e-6) : null;
+        var kde = new Exploration.GaussianKde(data, bandwidth: fixedBandwidth);
+        var x = kde.Grid(points);
+        var d = kde.Evaluate(x);
         return new Figure().AddTrace(Trace("scatter", name, ("mode", "lines"), ("x", Numbers(x)), ("y", Numbers(d))))
             .WithYAxis("density");
     }
