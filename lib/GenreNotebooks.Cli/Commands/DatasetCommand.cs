@@ -47,9 +47,14 @@ internal static class DatasetCommand
             }
             int n = parse.GetValue(perGenre);
             double sec = parse.GetValue(seconds);
-            if (n <= 0 || !(sec > 0 && sec <= 600))
+            if (n <= 0)
             {
-                stderr.WriteLine("genre dataset synth: --tracks-per-genre must be positive and --seconds in (0, 600].");
+                stderr.WriteLine($"genre dataset synth: --tracks-per-genre must be positive (got {n}).");
+                return 1;
+            }
+            if (!(sec > 0 && sec <= 600))
+            {
+                stderr.WriteLine($"genre dataset synth: --seconds must be in (0, 600] (got {sec.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
                 return 1;
             }
             string outDir = parse.GetValue(output)!;
@@ -67,7 +72,7 @@ internal static class DatasetCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                stderr.WriteLine($"genre dataset synth: {e.Message}");
+                stderr.WriteLine($"genre dataset synth: {ErrorText.Of(e)}");
                 return 1;
             }
         });
@@ -94,7 +99,7 @@ internal static class DatasetCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                stderr.WriteLine($"genre dataset info: {e.Message}");
+                stderr.WriteLine($"genre dataset info: {ErrorText.Of(e)}");
                 return 1;
             }
         });
