@@ -62,7 +62,7 @@ internal static class DatasetCommand
             {
                 var sw = Stopwatch.StartNew();
                 int step = Math.Max(1, list.Length * n / 20);
-                var progress = new SynchronousProgress(p =>
+                var progress = new SynchronousProgress<SynthesisProgress>(p =>
                 {
                     if (p.Done % step == 0 || p.Done == p.Total) stdout.WriteLine($"  {p.Done}/{p.Total} tracks");
                 });
@@ -104,16 +104,5 @@ internal static class DatasetCommand
             }
         });
         return command;
-    }
-
-    /// <summary>Reports on the calling thread (System.Progress would post to the thread pool and reorder lines).</summary>
-    private sealed class SynchronousProgress(Action<SynthesisProgress> report) : IProgress<SynthesisProgress>
-    {
-        private readonly object _gate = new();
-
-        public void Report(SynthesisProgress value)
-        {
-            lock (_gate) report(value);
-        }
     }
 }

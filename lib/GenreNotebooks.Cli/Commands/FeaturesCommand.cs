@@ -52,7 +52,7 @@ internal static class FeaturesCommand
                     stderr.WriteLine("genre features: no audio files to extract; nothing written.");
                     return 1;
                 }
-                var progress = new SynchronousProgress(p =>
+                var progress = new SynchronousProgress<FeatureExtractionProgress>(p =>
                 {
                     if (p.Error is not null) stderr.WriteLine($"skipped {p.Error}");
                     else stdout.WriteLine($"[{p.Completed}/{p.Total}] {Path.GetFileName(p.File)}: {(p.RowsWritten > 0 ? $"{p.RowsWritten} row(s)" : "already in the output")}");
@@ -70,16 +70,5 @@ internal static class FeaturesCommand
             }
         });
         return command;
-    }
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
-    private sealed class SynchronousProgress(Action<FeatureExtractionProgress> report) : IProgress<FeatureExtractionProgress>
-    {
-        private readonly object _gate = new();
-
-        public void Report(FeatureExtractionProgress value)
-        {
-            lock (_gate) report(value);
-        }
     }
 }

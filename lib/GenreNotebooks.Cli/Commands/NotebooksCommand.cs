@@ -127,7 +127,7 @@ internal static class NotebooksCommand
             }
             catch (FormatException e)
             {
-                stderr.WriteLine($"FAILED {file}: {e.Message}");
+                stderr.WriteLine(e.Message.Contains(file, StringComparison.Ordinal) ? $"FAILED {e.Message}" : $"FAILED {file}: {e.Message}");
                 failed++;
                 continue;
             }

@@ -205,7 +205,7 @@ public sealed partial class Figure : IHtmlContent
     /// <summary>
     /// A JSON number in float32 precision, or null for NaN and infinities (plotly draws a gap). Figures draw float32
     /// data (samples, spectrograms), and a chart needs no more: the value is rounded to the nearest float and written
-    /// as its shortest round-trip text (at most 9 significant digits, "0.023219955" instead of
+    /// as its shortest round-trip text (at most 9 significant digits, "0.023219954" instead of
     /// "0.023219954648526078"), which is exactly the float the library computed. Values beyond float's range
     /// (or tiny ones float would turn into 0) stay double.
     /// </summary>
