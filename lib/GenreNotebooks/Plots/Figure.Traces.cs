@@ -300,9 +300,10 @@ public sealed partial class Figure
         string? Note(Range[] blocks, string unit, string per)
         {
             var sizes = blocks.Select(b => b.End.Value - b.Start.Value).ToArray();
-            int lo = sizes.Min(), hi = sizes.Max();
-            if (hi <= 1) return null;
-            return lo == hi || (sizes[..^1].All(s => s == hi)) ? $"{how} of {hi} {unit} per {per}" : $"{how} of 1-{hi} {unit} per {per}";
+            if (sizes.Length == 0 || sizes.Max() <= 1) return null;
+            int hi = sizes.Max();
+            // Whole blocks of one size (the last may be shorter) read "max of 2 frames"; axis blocks of varying size "max of 1-15 bins".
+            return sizes[..^1].All(s => s == hi) ? $"{how} of {hi} {unit} per {per}" : $"{how} of 1-{hi} {unit} per {per}";
         }
         var colNote = Note(colBlocks, colUnit, "column");
         var rowNote = Note(rowBlocks, rowUnit, "row");

@@ -275,6 +275,7 @@ public class FigureTests
         Assert.InRange(topRow, 1000, 1024);
         Assert.NotEqual(1024.0, topRow);
         Assert.Equal(10, z[0]!.AsArray().Count);          // few frames: not pooled
+        Assert.Empty(Trace(Figure.Spectrogram(new FloatMatrix(1025, 0), 22050, 512))["x"]!.AsArray()); // no frames: an empty chart
     }
 
     [Fact]
