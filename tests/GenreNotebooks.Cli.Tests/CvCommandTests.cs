@@ -92,4 +92,20 @@ public class CvCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("known models", error);
     }
+
+    [Fact]
+    public void Messages_name_the_problem_without_dotnet_parameter_suffixes()
+    {
+        var (code, _, error) = Cli("cv", "--features", Path.Combine(_dir, "x.csv"), "--model", "no-such-model");
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("(Parameter", error);
+
+        string text = Path.Combine(_dir, "notes.txt");
+        File.WriteAllText(text, "hello\n");
+        (code, _, error) = Cli("cv", "--features", text, "--model", "dtu-mlp");
+        Assert.Equal(1, code);
+        Assert.Contains(text, error);
+        Assert.Contains("missing 60 of the 60 required columns", error);
+        Assert.True(error.Length < 600, error);
+    }
 }

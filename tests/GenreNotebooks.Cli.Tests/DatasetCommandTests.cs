@@ -44,6 +44,10 @@ public class DatasetCommandTests
     public void Synth_rejects_bad_sizes_and_requires_out()
     {
         Assert.Equal(1, Run("dataset", "synth", "--out", Path.GetTempPath(), "--tracks-per-genre", "0").Code);
+        Assert.Contains("--tracks-per-genre must be positive (got 0)", Run("dataset", "synth", "--out", Path.GetTempPath(), "--tracks-per-genre", "0").Err);
+        var seconds = Run("dataset", "synth", "--out", Path.GetTempPath(), "--seconds", "-1");
+        Assert.Equal(1, seconds.Code);
+        Assert.Contains("--seconds must be in (0, 600] (got -1)", seconds.Err);
         Assert.NotEqual(0, Run("dataset", "synth").Code);
     }
 

@@ -87,4 +87,30 @@ public sealed class FeaturesCommandTests : IDisposable
         Assert.Equal(0, GenreCli.Run(["bench", "--help"], output));
         Assert.Contains("features", output.ToString());
     }
+
+    [Fact]
+    public void Empty_folder_or_one_without_audio_fails_saying_so_and_writes_nothing()
+    {
+        string empty = Path.Combine(_dir, "empty");
+        Directory.CreateDirectory(empty);
+        string csv = Path.Combine(_dir, "out.csv");
+        var error = new StringWriter();
+        Assert.Equal(1, GenreCli.Run(["features", empty, "--out", csv], new StringWriter(), error));
+        Assert.Contains($"folder '{empty}' holds no audio files", error.ToString());
+        Assert.Contains("it is empty", error.ToString());
+        Assert.False(File.Exists(csv));
+
+        File.WriteAllText(Path.Combine(_dir, "pop", "notes.txt"), "not audio");
+        error = new StringWriter();
+        Assert.Equal(1, GenreCli.Run(["features", Path.Combine(_dir, "pop"), "--out", csv], new StringWriter(), error));
+        Assert.Contains("holds no audio files (.wav", error.ToString());
+        Assert.DoesNotContain("it is empty", error.ToString());
+
+        // Beside a folder with audio, the empty one is reported and the rest is extracted.
+        WriteClip("pop.00001.wav", 1);
+        error = new StringWriter();
+        Assert.Equal(0, GenreCli.Run(["features", Path.Combine(_dir, "pop"), empty, "--out", csv, "--threads", "1"], new StringWriter(), error));
+        Assert.Contains($"folder '{empty}' holds no audio files", error.ToString());
+        Assert.Equal(2, File.ReadAllLines(csv).Length);
+    }
 }

@@ -80,4 +80,14 @@ public sealed class MelCommandTests : IDisposable
         Assert.Equal(0, GenreCli.Run(["bench", "spectral", "--help"], output, new StringWriter()));
         Assert.Contains("--runs", output.ToString());
     }
+
+    [Fact]
+    public void Bad_option_values_are_named_without_dotnet_parameter_suffixes()
+    {
+        var error = new StringWriter();
+        Assert.Equal(1, GenreCli.Run(["mel", WriteTone("v.wav"), "--out", Path.Combine(_dir, "z.csv"), "--n-mels", "0"], new StringWriter(), error));
+        Assert.Contains("n_mels must be positive", error.ToString());
+        Assert.DoesNotContain("(Parameter", error.ToString());
+        Assert.DoesNotContain("Actual value", error.ToString());
+    }
 }

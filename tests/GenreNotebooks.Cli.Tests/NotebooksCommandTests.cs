@@ -63,4 +63,27 @@ public class NotebooksCommandTests
         Assert.Equal(2, timeout.Code);
         Assert.Contains("--timeout", timeout.Err);
     }
+
+    [Fact]
+    public void Non_notebook_file_empty_folder_and_missing_checkout_are_reported_without_a_crash()
+    {
+        var dir = Directory.CreateTempSubdirectory("genre-cli-nb-in").FullName;
+        var text = Path.Combine(dir, "notes.txt");
+        File.WriteAllText(text, "hello");
+        var notNotebook = Run("notebooks", "run", text, "--out", TempOut());
+        Assert.Equal(2, notNotebook.Code);
+        Assert.Contains($"'{text}' is not a notebook", notNotebook.Err);
+
+        var empty = Run("notebooks", "run", dir, "--out", TempOut());
+        Assert.Equal(2, empty.Code);
+        Assert.Contains($"no .ipynb files in '{dir}'", empty.Err);
+
+        // A notebook outside any checkout has no artifacts/ folder to default to: the message asks for --out.
+        var copy = Path.Combine(dir, "working.ipynb");
+        File.Copy(Data("working.ipynb"), copy);
+        if (Environment.GetEnvironmentVariable("GENRE_NOTEBOOKS_ROOT") is not null) return; // the override finds a checkout
+        var outside = Run("notebooks", "run", copy);
+        Assert.Equal(2, outside.Code);
+        Assert.Contains("Give the output folder with --out", outside.Err);
+    }
 }

@@ -25,5 +25,9 @@ public class AllNotebooksTests
         var result = await NotebookRunner.RunFileAsync(path, new NotebookRunOptions { Profile = "quick", CellTimeout = TimeSpan.FromMinutes(5) });
         Assert.True(result.Succeeded, string.Join("\n", result.Failures.Select(f => f.Describe())));
         Assert.NotEmpty(result.Cells);
+        // Figures reference plotly.js (CDN / require.js); the executed notebook holds only their data, pooled for display.
+        var json = result.Document.ToJson();
+        Assert.DoesNotContain("* plotly.js v", json);
+        Assert.True(json.Length < 3_000_000, $"{Path.GetFileName(path)} executed is {json.Length:N0} characters; figures should be reduced for display");
     }
 }

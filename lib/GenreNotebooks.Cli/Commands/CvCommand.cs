@@ -20,9 +20,9 @@ internal static class CvCommand
     {
         var features = new Option<string>("--features") { Description = "Feature CSV in Kaggle's features_30_sec.csv / features_3_sec.csv format.", Required = true };
         var model = new Option<string>("--model") { Description = "Catalog model taking a feature vector: dtu-mlp or features-1d-cnn.", Required = true };
-        var folds = new Option<int>("--folds") { Description = "Number of folds (default 5).", DefaultValueFactory = _ => 5 };
+        var folds = new Option<int>("--folds") { Description = "Number of folds, at least 2.", DefaultValueFactory = _ => 5 };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs per fold (default: the model's recipe)." };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of folds, weights and batches (default 0).", DefaultValueFactory = _ => 0UL };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of folds, weights and batches.", DefaultValueFactory = _ => 0UL };
         var drop = new Option<double?>("--drop-correlated") { Description = "Drop one feature of each pair with |Pearson r| >= this (the study used 0.8)." };
         var command = new Command("cv", "Cross-validate a feature network (track-grouped, stratified k folds); prints per-fold accuracy and the mean.");
         foreach (var o in new Option[] { features, model, folds, epochs, seed, drop }) command.Options.Add(o);
@@ -42,7 +42,7 @@ internal static class CvCommand
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or IOException
                                            or UnauthorizedAccessException or FeatureCsvException)
             {
-                stderr.WriteLine($"genre cv: {e.Message}");
+                stderr.WriteLine($"genre cv: {ErrorText.Of(e)}");
                 return 1;
             }
         });

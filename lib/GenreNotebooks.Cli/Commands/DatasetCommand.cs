@@ -47,9 +47,14 @@ internal static class DatasetCommand
             }
             int n = parse.GetValue(perGenre);
             double sec = parse.GetValue(seconds);
-            if (n <= 0 || !(sec > 0 && sec <= 600))
+            if (n <= 0)
             {
-                stderr.WriteLine("genre dataset synth: --tracks-per-genre must be positive and --seconds in (0, 600].");
+                stderr.WriteLine($"genre dataset synth: --tracks-per-genre must be positive (got {n}).");
+                return 1;
+            }
+            if (!(sec > 0 && sec <= 600))
+            {
+                stderr.WriteLine($"genre dataset synth: --seconds must be in (0, 600] (got {sec.ToString(System.Globalization.CultureInfo.InvariantCulture)}).");
                 return 1;
             }
             string outDir = parse.GetValue(output)!;
@@ -57,7 +62,7 @@ internal static class DatasetCommand
             {
                 var sw = Stopwatch.StartNew();
                 int step = Math.Max(1, list.Length * n / 20);
-                var progress = new SynchronousProgress(p =>
+                var progress = new SynchronousProgress<SynthesisProgress>(p =>
                 {
                     if (p.Done % step == 0 || p.Done == p.Total) stdout.WriteLine($"  {p.Done}/{p.Total} tracks");
                 });
@@ -68,7 +73,7 @@ internal static class DatasetCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                stderr.WriteLine($"genre dataset synth: {e.Message}");
+                stderr.WriteLine($"genre dataset synth: {ErrorText.Of(e)}");
                 return 1;
             }
         });
@@ -95,21 +100,10 @@ internal static class DatasetCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                stderr.WriteLine($"genre dataset info: {e.Message}");
+                stderr.WriteLine($"genre dataset info: {ErrorText.Of(e)}");
                 return 1;
             }
         });
         return command;
-    }
-
-    /// <summary>Reports on the calling thread (System.Progress would post to the thread pool and reorder lines).</summary>
-    private sealed class SynchronousProgress(Action<SynthesisProgress> report) : IProgress<SynthesisProgress>
-    {
-        private readonly object _gate = new();
-
-        public void Report(SynthesisProgress value)
-        {
-            lock (_gate) report(value);
-        }
     }
 }

@@ -15,7 +15,7 @@ internal static class FeaturesCommand
         var inputs = new Argument<string[]>("inputs") { Description = "Audio files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Output CSV (Kaggle features_30_sec.csv format); rows already in it are kept and skipped.", Required = true };
         var segments = new Option<int>("--segments") { Description = "0: one row per file; n: n consecutive 3-s segments of 66149 samples per file (Kaggle's features_3_sec.csv uses 10).", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { Description = "Files processed at once (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "Files processed at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var label = new Option<string?>("--label") { Description = "Label for every row (default: from <genre>.NNNNN.wav or the parent folder)." };
         var command = new Command("features", "Extract the 60-column GTZAN feature rows (librosa 0.10.2 definitions) of audio files into a Kaggle-format CSV.");
         command.Arguments.Add(inputs);
@@ -36,12 +36,28 @@ internal static class FeaturesCommand
             try
             {
                 options.Validate();
-                var progress = new SynchronousProgress(p =>
+                // An empty folder would otherwise "succeed" with no rows; say which input held no audio.
+                var inputPaths = parse.GetValue(inputs)!;
+                int found = 0;
+                foreach (var input in inputPaths)
+                {
+                    int n = FeatureExtraction.ListFiles([input], options.Extensions).Count;
+                    if (n == 0 && Directory.Exists(input))
+                        stderr.WriteLine($"genre features: folder '{input}' holds no audio files ({string.Join(", ", options.Extensions)})" +
+                                         (Directory.EnumerateFileSystemEntries(input).Any() ? "" : "; it is empty"));
+                    found += n;
+                }
+                if (found == 0)
+                {
+                    stderr.WriteLine("genre features: no audio files to extract; nothing written.");
+                    return 1;
+                }
+                var progress = new SynchronousProgress<FeatureExtractionProgress>(p =>
                 {
                     if (p.Error is not null) stderr.WriteLine($"skipped {p.Error}");
                     else stdout.WriteLine($"[{p.Completed}/{p.Total}] {Path.GetFileName(p.File)}: {(p.RowsWritten > 0 ? $"{p.RowsWritten} row(s)" : "already in the output")}");
                 });
-                var report = FeatureExtraction.Run(parse.GetValue(inputs)!, parse.GetValue(output)!, options, progress);
+                var report = FeatureExtraction.Run(inputPaths, parse.GetValue(output)!, options, progress);
                 stdout.WriteLine($"{report.RowsWritten} row(s) from {report.FilesProcessed} file(s) written to {parse.GetValue(output)}; " +
                     $"{report.FilesAlreadyDone} already there; {report.Failures.Count} skipped.");
                 foreach (var (file, error) in report.Failures) stderr.WriteLine($"skipped: {error}");
@@ -49,21 +65,10 @@ internal static class FeaturesCommand
             }
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"genre features: {e.Message}");
+                stderr.WriteLine($"genre features: {ErrorText.Of(e)}");
                 return 1;
             }
         });
         return command;
-    }
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
-    private sealed class SynchronousProgress(Action<FeatureExtractionProgress> report) : IProgress<FeatureExtractionProgress>
-    {
-        private readonly object _gate = new();
-
-        public void Report(FeatureExtractionProgress value)
-        {
-            lock (_gate) report(value);
-        }
     }
 }

@@ -52,8 +52,9 @@ internal static class MelCommand
             }
             catch (Exception e) when (e is AudioFormatException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or IOException or UnauthorizedAccessException)
             {
-                string message = e.Message.Contains(input, StringComparison.Ordinal) || e is not (AudioFormatException or FileNotFoundException)
-                    ? e.Message : $"{input}: {e.Message}";
+                string message = ErrorText.Of(e);
+                if (!message.Contains(input, StringComparison.Ordinal) && e is AudioFormatException or FileNotFoundException)
+                    message = $"{input}: {message}";
                 stderr.WriteLine($"genre mel: {message}");
                 return 1;
             }

@@ -80,18 +80,18 @@ internal static class NotebooksCommand
         }
         catch (IOException e)
         {
-            stderr.WriteLine(e.Message);
+            stderr.WriteLine($"genre notebooks run: {e.Message}");
             return 2;
         }
         if (files.Count == 0)
         {
-            stderr.WriteLine("No notebooks to run (no .ipynb files found).");
+            stderr.WriteLine($"genre notebooks run: no notebooks to run: no .ipynb files in {string.Join(", ", paths.Select(p => $"'{p}'"))}.");
             return 2;
         }
         string? plotlyPath = plotly switch
         {
             "cdn" => null,
-            "auto" => PlotlyJs.FindLocal(ProjectPaths.FindRoot(Path.GetDirectoryName(files[0]))) ?? PlotlyJs.FindLocal(),
+            "auto" => PlotlyJs.FindLocal(Path.GetDirectoryName(files[0])) ?? PlotlyJs.FindLocal(),
             _ => plotly,
         };
         if (plotlyPath is not null && !File.Exists(plotlyPath))
@@ -99,8 +99,17 @@ internal static class NotebooksCommand
             stderr.WriteLine($"--plotly: file not found: {plotlyPath}");
             return 2;
         }
-        outDir = Path.GetFullPath(outDir ?? Path.Combine(ProjectPaths.Artifacts(Path.GetDirectoryName(files[0])), "notebooks"));
-        Directory.CreateDirectory(outDir);
+        try
+        {
+            outDir = Path.GetFullPath(outDir ?? Path.Combine(ProjectPaths.Artifacts(Path.GetDirectoryName(files[0])), "notebooks"));
+            Directory.CreateDirectory(outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Outside a checkout there is no artifacts/ folder to default to.
+            stderr.WriteLine($"genre notebooks run: {e.Message} Give the output folder with --out.");
+            return 2;
+        }
 
         var options = new NotebookRunOptions
         {
@@ -118,7 +127,7 @@ internal static class NotebooksCommand
             }
             catch (FormatException e)
             {
-                stderr.WriteLine($"FAILED {file}: {e.Message}");
+                stderr.WriteLine(e.Message.Contains(file, StringComparison.Ordinal) ? $"FAILED {e.Message}" : $"FAILED {file}: {e.Message}");
                 failed++;
                 continue;
             }
@@ -153,8 +162,13 @@ internal static class NotebooksCommand
         {
             if (Directory.Exists(p))
                 files.AddRange(Directory.GetFiles(p, "*.ipynb").Order(StringComparer.Ordinal).Select(Path.GetFullPath));
-            else if (File.Exists(p)) files.Add(Path.GetFullPath(p));
-            else throw new FileNotFoundException($"Notebook not found: {p}", p);
+            else if (File.Exists(p))
+            {
+                if (!string.Equals(Path.GetExtension(p), ".ipynb", StringComparison.OrdinalIgnoreCase))
+                    throw new IOException($"'{Path.GetFullPath(p)}' is not a notebook: expected a .ipynb file.");
+                files.Add(Path.GetFullPath(p));
+            }
+            else throw new FileNotFoundException($"notebook not found: {Path.GetFullPath(p)}", p);
         }
         return files;
     }

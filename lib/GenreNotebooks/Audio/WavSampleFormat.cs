@@ -1,6 +1,9 @@
 namespace GenreNotebooks.Audio;
 
-/// <summary>Sample encodings <see cref="WavWriter"/> can write.</summary>
+/// <summary>
+/// Sample encodings <see cref="WavWriter"/> can write.
+/// Taught in notebooks/02-building-the-datasets (the synthetic dataset is written with it).
+/// </summary>
 public enum WavSampleFormat
 {
     /// <summary>16-bit signed integer PCM (GTZAN's format), with clipping to [-1, 1).</summary>

@@ -1,6 +1,9 @@
 namespace GenreNotebooks.Datasets;
 
-/// <summary>The file extensions the dataset readers treat as audio (case-insensitive).</summary>
+/// <summary>
+/// The file extensions the dataset readers treat as audio (case-insensitive).
+/// Taught in notebooks/02-building-the-datasets.
+/// </summary>
 public static class AudioExtensions
 {
     /// <summary>Audio extensions with the dot: .wav, .au, .mp3, .flac, .ogg, .m4a, .aiff, .aif, .snd.</summary>

@@ -1,6 +1,9 @@
 namespace GenreNotebooks.Datasets;
 
-/// <summary>Where a dataset's tracks come from.</summary>
+/// <summary>
+/// Where a dataset's tracks come from.
+/// Taught in notebooks/02-building-the-datasets.
+/// </summary>
 public enum DatasetSource
 {
     /// <summary>The real GTZAN, Kaggle layout (<c>genres_original/&lt;genre&gt;/&lt;genre&gt;.000NN.wav</c>).</summary>

@@ -82,7 +82,7 @@ public sealed class GenreDataset
         foreach (var g in keep)
             if (!Genres.Contains(g)) throw new ArgumentException($"genre '{g}' is not in this dataset (genres: {string.Join(", ", Genres)})", nameof(genres));
         return new GenreDataset(Source, Root, Tracks.Where(t => keep.Contains(t.Genre)), Warnings,
-            MissingIds.Where(id => keep.Contains(id.Split('.')[0])), Description);
+            MissingIds.Where(id => keep.Contains(GtzanManifest.GenreOfId(id))), Description);
     }
 
     /// <summary>

@@ -18,6 +18,17 @@ public static class GtzanManifest
     /// <summary>The GTZAN genres (blues, classical, country, disco, hiphop, jazz, metal, pop, reggae, rock).</summary>
     public static IReadOnlyList<string> Genres => GenreRecipes.Gtzan;
 
+    /// <summary>
+    /// The genre part of a track id <c>&lt;genre&gt;.&lt;number&gt;</c> (<c>jazz.00054</c> is <c>jazz</c>); the inverse of
+    /// <see cref="SyntheticGenres.TrackId"/>.
+    /// </summary>
+    public static string GenreOfId(string trackId)
+    {
+        ArgumentNullException.ThrowIfNull(trackId);
+        int dot = trackId.IndexOf('.');
+        return dot < 0 ? trackId : trackId[..dot];
+    }
+
     /// <summary>The expected track ids of <paramref name="genres"/> (default: GTZAN's ten) with <paramref name="perGenre"/> tracks each.</summary>
     public static IReadOnlyList<string> ExpectedIds(IEnumerable<string>? genres = null, int perGenre = TracksPerGenre)
     {
@@ -35,7 +46,7 @@ public static class GtzanManifest
         sb.AppendLine("# GTZAN manifest: 10 genres x 100 tracks = 1000 files (Kaggle layout; the tarball has genres/<genre>/<id>.au).");
         sb.AppendLine($"# Known problem: {KnownCorruptTrack}.wav in the Kaggle copy is not a readable WAV file; the reader skips it with a warning.");
         foreach (var id in ExpectedIds())
-            sb.AppendLine($"genres_original/{id.Split('.')[0]}/{id}.wav");
+            sb.AppendLine($"genres_original/{GenreOfId(id)}/{id}.wav");
         return sb.ToString();
     }
 }

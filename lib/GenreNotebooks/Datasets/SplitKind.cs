@@ -1,6 +1,9 @@
 namespace GenreNotebooks.Datasets;
 
-/// <summary>How clips are assigned to train/validation/test.</summary>
+/// <summary>
+/// How clips are assigned to train/validation/test.
+/// Taught in notebooks/02-building-the-datasets.
+/// </summary>
 public enum SplitKind
 {
     /// <summary>All clips of a track go to the same part (the right way: no song on both sides).</summary>

@@ -54,7 +54,11 @@ public static class FeatureTableCsv
         var missing = required.Where(c => !position.ContainsKey(c)).ToArray();
         if (missing.Length > 0)
             throw new FeatureCsvException(sourceName, 1, missing[0],
-                $"missing column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))} in the header");
+                missing.Length <= 5
+                    ? $"missing column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))} in the header"
+                    // A file with none of the columns is most likely not a feature CSV at all: name a few, not 60.
+                    : $"missing {missing.Length} of the {required.Count} required columns ({string.Join(", ", missing.Take(3).Select(m => $"'{m}'"))}, ...) " +
+                      $"in the header; expected Kaggle's features_30_sec.csv / features_3_sec.csv format, whose header starts '{string.Join(",", required.Take(3))},...'");
 
         int filenameAt = position[GtzanColumns.Filename];
         int labelAt = position[GtzanColumns.Label];

@@ -5,62 +5,52 @@ namespace GenreNotebooks.Plots;
 
 public sealed partial class Figure
 {
-    /// <summary>A line through (x, y); <paramref name="name"/> labels it in the legend. plotly: scatter, mode lines.</summary>
+    /// <summary>
+    /// A line through (x, y); <paramref name="name"/> labels it in the legend. plotly: scatter, mode lines. A line
+    /// longer than <see cref="DisplayLimits.MaxLinePoints"/> of <paramref name="limits"/> (default
+    /// <see cref="DisplayLimits.Default"/>) keeps each block's minimum and maximum, said in its hover text.
+    /// </summary>
     /// <exception cref="ArgumentException">x and y differ in length.</exception>
-    public static Figure Line(IEnumerable<double> x, IEnumerable<double> y, string? name = null)
+    public static Figure Line(IEnumerable<double> x, IEnumerable<double> y, string? name = null, DisplayLimits? limits = null)
     {
         var xs = x.ToArray();
         var ys = y.ToArray();
         if (xs.Length != ys.Length) throw new ArgumentException($"x has {xs.Length} values but y has {ys.Length}.", nameof(y));
-        return new Figure().AddTrace(Trace("scatter", name, ("mode", "lines"), ("x", Numbers(xs)), ("y", Numbers(ys))));
+        var lim = limits ?? DisplayLimits.Default;
+        return new Figure().AddTrace(LineTrace(xs, ys, name, lim.MaxLinePoints, "points", lim.DropFlatRuns));
     }
 
     /// <summary>A line through y against its index 0, 1, 2, ...</summary>
-    public static Figure Line(IEnumerable<double> y, string? name = null)
+    public static Figure Line(IEnumerable<double> y, string? name = null, DisplayLimits? limits = null)
     {
         var ys = y.ToArray();
-        return Line(Enumerable.Range(0, ys.Length).Select(i => (double)i), ys, name);
+        return Line(Enumerable.Range(0, ys.Length).Select(i => (double)i), ys, name, limits);
     }
 
     /// <summary>A line through float values against their index.</summary>
-    public static Figure Line(IEnumerable<float> y, string? name = null) => Line(y.Select(v => (double)v), name);
+    public static Figure Line(IEnumerable<float> y, string? name = null, DisplayLimits? limits = null) => Line(y.Select(v => (double)v), name, limits);
 
     /// <summary>A line through (x, y) with float values.</summary>
-    public static Figure Line(IEnumerable<double> x, IEnumerable<float> y, string? name = null) => Line(x, y.Select(v => (double)v), name);
+    public static Figure Line(IEnumerable<double> x, IEnumerable<float> y, string? name = null, DisplayLimits? limits = null) =>
+        Line(x, y.Select(v => (double)v), name, limits);
 
     /// <summary>
     /// The waveform of <paramref name="signal"/> against time in seconds. Long signals are reduced to at most
     /// <paramref name="maxPoints"/> points by keeping each block's minimum and maximum, so the envelope looks as in
     /// librosa.display.waveshow while the page stays small.
     /// </summary>
-    public static Figure Waveform(AudioSignal signal, string? name = null, int maxPoints = 4000)
+    public static Figure Waveform(AudioSignal signal, string? name = null, int maxPoints = 2000)
     {
         ArgumentNullException.ThrowIfNull(signal);
         if (maxPoints < 2) throw new ArgumentOutOfRangeException(nameof(maxPoints), maxPoints, "At least two points.");
         var s = signal.Samples;
         double dt = 1.0 / signal.SampleRate;
-        var xs = new List<double>();
-        var ys = new List<double>();
-        if (s.Length <= maxPoints)
-        {
-            for (int i = 0; i < s.Length; i++) { xs.Add(i * dt); ys.Add(s[i]); }
-        }
-        else
-        {
-            int blocks = maxPoints / 2;
-            for (int b = 0; b < blocks; b++)
-            {
-                int start = (int)((long)s.Length * b / blocks), end = (int)((long)s.Length * (b + 1) / blocks);
-                int iMin = start, iMax = start;
-                for (int i = start; i < end; i++)
-                {
-                    if (s[i] < s[iMin]) iMin = i;
-                    if (s[i] > s[iMax]) iMax = i;
-                }
-                foreach (var i in iMin <= iMax ? new[] { iMin, iMax } : new[] { iMax, iMin }) { xs.Add(i * dt); ys.Add(s[i]); }
-            }
-        }
-        return Line(xs, ys, name).WithXAxis("time (s)").WithYAxis("amplitude");
+        var kept = Downsample.MinMaxIndices(s, maxPoints);
+        var xs = kept.Select(i => i * dt).ToArray();
+        var ys = kept.Select(i => (double)s[i]).ToArray();
+        var trace = LineTrace(xs, ys, name, int.MaxValue, "samples", dropFlatRuns: false);
+        if (kept.Length < s.Length) NoteLineBlocks(trace, name, s.Length, maxPoints, "samples");
+        return new Figure().AddTrace(trace).WithXAxis("time (s)").WithYAxis("amplitude");
     }
 
     /// <summary>
@@ -109,21 +99,43 @@ public sealed partial class Figure
     /// A heatmap of <paramref name="z"/> (rows, cols) with optional column labels <paramref name="x"/> and row labels
     /// <paramref name="y"/> (categorical axes), a colour bar titled <paramref name="colorbarTitle"/>, a plotly
     /// colorscale name and, with <paramref name="annotate"/>, each cell's value written in it. Row 0 is drawn at the
-    /// top, as a matrix is read (confusion and correlation matrices).
+    /// top, as a matrix is read (confusion and correlation matrices). An unlabelled axis with more cells than
+    /// <paramref name="limits"/> allows (default <see cref="DisplayLimits.Default"/>) is pooled in blocks of
+    /// neighbouring cells; labelled axes are never pooled.
     /// </summary>
     public static Figure Heatmap(FloatMatrix z, IEnumerable<string>? x = null, IEnumerable<string>? y = null,
-        string? colorbarTitle = null, string colorscale = "Viridis", bool annotate = false)
+        string? colorbarTitle = null, string colorscale = "Viridis", bool annotate = false, DisplayLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(z);
-        return HeatmapCore(Rows(z), z.Rows, z.Cols, x?.ToArray(), y?.ToArray(), colorbarTitle, colorscale, annotate);
+        var xs = x?.ToArray();
+        var ys = y?.ToArray();
+        var lim = limits ?? DisplayLimits.Default;
+        var rowBlocks = Downsample.UniformBlocks(z.Rows, ys is null ? lim.MaxRows : int.MaxValue);
+        var colBlocks = Downsample.UniformBlocks(z.Cols, xs is null ? lim.MaxColumns : int.MaxValue);
+        if (rowBlocks.Length == z.Rows && colBlocks.Length == z.Cols)
+            return HeatmapCore(Rows(z), z.Rows, z.Cols, xs, ys, colorbarTitle, colorscale, annotate);
+        var fig = HeatmapCore(Rows(Downsample.Pool(z, rowBlocks, colBlocks, lim.Pooling)), rowBlocks.Length, colBlocks.Length,
+            xs, ys, colorbarTitle, colorscale, annotate);
+        var trace = fig._data[0]!.AsObject();
+        if (xs is null) trace["x"] = Numbers(Downsample.BlockMeans(Indices(z.Cols), colBlocks));
+        if (ys is null) trace["y"] = Numbers(Downsample.BlockMeans(Indices(z.Rows), rowBlocks));
+        NotePooling(fig, trace, rowBlocks, colBlocks, lim.Pooling, "rows", "columns");
+        return fig;
     }
 
-    /// <summary>A heatmap of a two-dimensional array; see <see cref="Heatmap(FloatMatrix, IEnumerable{string}?, IEnumerable{string}?, string?, string, bool)"/>.</summary>
+    /// <summary>A heatmap of a two-dimensional array; see <see cref="Heatmap(FloatMatrix, IEnumerable{string}?, IEnumerable{string}?, string?, string, bool, DisplayLimits?)"/>.</summary>
     public static Figure Heatmap(double[,] z, IEnumerable<string>? x = null, IEnumerable<string>? y = null,
-        string? colorbarTitle = null, string colorscale = "Viridis", bool annotate = false)
+        string? colorbarTitle = null, string colorscale = "Viridis", bool annotate = false, DisplayLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(z);
         int rows = z.GetLength(0), cols = z.GetLength(1);
+        var lim = limits ?? DisplayLimits.Default;
+        if ((y is null && rows > lim.MaxRows) || (x is null && cols > lim.MaxColumns))
+        {
+            var m = new FloatMatrix(rows, cols);
+            for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) m[r, c] = (float)z[r, c];
+            return Heatmap(m, x, y, colorbarTitle, colorscale, annotate, lim);
+        }
         var zs = new JsonArray();
         for (int r = 0; r < rows; r++) zs.Add(Numbers(Enumerable.Range(0, cols).Select(c => z[r, c])));
         return HeatmapCore(zs, rows, cols, x?.ToArray(), y?.ToArray(), colorbarTitle, colorscale, annotate);
@@ -142,13 +154,21 @@ public sealed partial class Figure
 
     /// <summary>
     /// A kernel density estimate of <paramref name="values"/> as a line over <paramref name="points"/> grid points
-    /// (Gaussian kernel, Scott's bandwidth, as scipy.stats.gaussian_kde / seaborn.kdeplot). Overlay several with
-    /// <see cref="Add(Figure)"/> to compare genres.
+    /// (<see cref="Exploration.GaussianKde"/>: Gaussian kernel, Scott's bandwidth, as scipy.stats.gaussian_kde /
+    /// seaborn.kdeplot, on seaborn's grid of the data plus 3 bandwidths each side). Non-finite values are left out;
+    /// equal values get a narrow kernel (0.1 % of their magnitude) instead of the undefined Scott bandwidth.
+    /// Overlay several with <see cref="Add(Figure)"/> to compare genres.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than two finite values.</exception>
     public static Figure Density(IEnumerable<double> values, string? name = null, int points = 200)
     {
-        var (x, d) = Kde.Estimate(values.ToArray(), points);
+        var data = values.Where(double.IsFinite).ToArray();
+        if (data.Length < 2) throw new ArgumentException("A density needs at least two finite values.", nameof(values));
+        if (points < 2) throw new ArgumentOutOfRangeException(nameof(points), points, "At least two grid points.");
+        double? fixedBandwidth = data.All(v => v == data[0]) ? Math.Max(Math.Abs(data[0]) * 1e-3, 1e-6) : null;
+        var kde = new Exploration.GaussianKde(data, bandwidth: fixedBandwidth);
+        var x = kde.Grid(points);
+        var d = kde.Evaluate(x);
         return new Figure().AddTrace(Trace("scatter", name, ("mode", "lines"), ("x", Numbers(x)), ("y", Numbers(d))))
             .WithYAxis("density");
     }
@@ -157,31 +177,47 @@ public sealed partial class Figure
     /// A spectrogram (bins, frames) drawn against <paramref name="times"/> (seconds, one per frame) and
     /// <paramref name="frequencies"/> (Hz, one per bin), low frequencies at the bottom, as librosa.display.specshow.
     /// With <paramref name="logFrequency"/> the frequency axis is logarithmic (bins at 0 Hz are left out).
+    /// More frames or bins than <paramref name="limits"/> allows (default <see cref="DisplayLimits.Default"/>: 1000
+    /// columns, 500 rows) are pooled for display: whole blocks of frames, and bins where they are denser than the
+    /// rows (on a log axis only the high bins); the axis titles and hover text say so. <see cref="DisplayLimits.None"/>
+    /// keeps every value.
     /// </summary>
     /// <exception cref="ArgumentException">The axes do not match the matrix shape.</exception>
     public static Figure Spectrogram(FloatMatrix spectrogram, IReadOnlyList<double> times, IReadOnlyList<double> frequencies,
-        bool logFrequency = false, string colorbarTitle = "dB", string colorscale = "Magma")
+        bool logFrequency = false, string colorbarTitle = "dB", string colorscale = "Magma", DisplayLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(spectrogram);
         if (times.Count != spectrogram.Cols)
             throw new ArgumentException($"{times.Count} times for {spectrogram.Cols} frames.", nameof(times));
         if (frequencies.Count != spectrogram.Rows)
             throw new ArgumentException($"{frequencies.Count} frequencies for {spectrogram.Rows} bins.", nameof(frequencies));
+        var lim = limits ?? DisplayLimits.Default;
         var rows = Enumerable.Range(0, spectrogram.Rows).Where(r => !logFrequency || frequencies[r] > 0).ToArray();
-        var z = new JsonArray();
-        foreach (var r in rows) z.Add(Numbers(spectrogram.Row(r).ToArray()));
-        var trace = Trace("heatmap", null, ("z", z), ("x", Numbers(times)), ("y", Numbers(rows.Select(r => frequencies[r]))),
+        var kept = new FloatMatrix(rows.Length, spectrogram.Cols);
+        for (int i = 0; i < rows.Length; i++) spectrogram.Row(rows[i]).CopyTo(kept.Row(i));
+        var positions = rows.Select(r => logFrequency ? Math.Log(frequencies[r]) : frequencies[r]).ToArray();
+        bool increasing = positions.All(double.IsFinite) && positions.Zip(positions.Skip(1)).All(p => p.Second > p.First);
+        // Bins are pooled by their place on the drawn axis, so on a log axis the sparse low bins keep a row each.
+        var rowBlocks = increasing ? Downsample.AxisBlocks(positions, lim.MaxRows) : Downsample.UniformBlocks(rows.Length, lim.MaxRows);
+        var colBlocks = Downsample.UniformBlocks(spectrogram.Cols, lim.MaxColumns);
+        var z = Downsample.Pool(kept, rowBlocks, colBlocks, lim.Pooling);
+        var ys = Downsample.BlockMeans(positions, rowBlocks).Select(p => logFrequency ? Math.Exp(p) : p);
+        if (!increasing) ys = Downsample.BlockMeans(rows.Select(r => frequencies[r]).ToArray(), rowBlocks);
+        var trace = Trace("heatmap", null, ("z", Rows(z)), ("x", Numbers(Downsample.BlockMeans(times, colBlocks))), ("y", Numbers(ys)),
             ("colorscale", Colorscale(colorscale)), ("colorbar", new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } }));
-        return new Figure().AddTrace(trace)
+        var fig = new Figure().AddTrace(trace)
             .WithXAxis("time (s)")
             .WithYAxis("frequency (Hz)", logFrequency ? "log" : "linear");
+        NotePooling(fig, trace, rowBlocks, colBlocks, lim.Pooling, "bins", "frames");
+        return fig;
     }
 
     /// <summary>
     /// A linear-frequency STFT spectrogram (1 + n_fft/2 bins, frames) with its axes computed from the sample rate and
     /// hop: frame t at t * hop / sr seconds, bin k at k * sr / n_fft Hz (librosa.fft_frequencies, frames_to_time).
     /// </summary>
-    public static Figure Spectrogram(FloatMatrix spectrogram, int sampleRate, int hopLength, bool logFrequency = false, string colorbarTitle = "dB")
+    public static Figure Spectrogram(FloatMatrix spectrogram, int sampleRate, int hopLength, bool logFrequency = false, string colorbarTitle = "dB",
+        DisplayLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(spectrogram);
         if (sampleRate <= 0) throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "Sample rate must be positive.");
@@ -190,19 +226,34 @@ public sealed partial class Figure
         if (nFft <= 0) throw new ArgumentException("A spectrogram needs at least two frequency bins.", nameof(spectrogram));
         var times = Enumerable.Range(0, spectrogram.Cols).Select(t => (double)t * hopLength / sampleRate).ToArray();
         var freqs = Enumerable.Range(0, spectrogram.Rows).Select(k => (double)k * sampleRate / nFft).ToArray();
-        return Spectrogram(spectrogram, times, freqs, logFrequency, colorbarTitle);
+        return Spectrogram(spectrogram, times, freqs, logFrequency, colorbarTitle, limits: limits);
     }
 
     /// <summary>
     /// A matrix drawn as an image with row 0 at the bottom and index axes (mel bands, MFCC coefficients against
-    /// frames), for spectrogram-like data without physical axes.
+    /// frames), for spectrogram-like data without physical axes. More rows or columns than <paramref name="limits"/>
+    /// allows (default <see cref="DisplayLimits.Default"/>) are pooled in blocks; the axes keep the original index
+    /// units and the titles and hover text say what was pooled.
     /// </summary>
-    public static Figure Image(FloatMatrix z, string? xTitle = null, string? yTitle = null, string? colorbarTitle = null, string colorscale = "Magma")
+    public static Figure Image(FloatMatrix z, string? xTitle = null, string? yTitle = null, string? colorbarTitle = null, string colorscale = "Magma",
+        DisplayLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(z);
-        var trace = Trace("heatmap", null, ("z", Rows(z)), ("colorscale", Colorscale(colorscale)));
+        var lim = limits ?? DisplayLimits.Default;
+        var rowBlocks = Downsample.UniformBlocks(z.Rows, lim.MaxRows);
+        var colBlocks = Downsample.UniformBlocks(z.Cols, lim.MaxColumns);
+        bool pooled = rowBlocks.Length < z.Rows || colBlocks.Length < z.Cols;
+        var trace = Trace("heatmap", null, ("z", Rows(pooled ? Downsample.Pool(z, rowBlocks, colBlocks, lim.Pooling) : z)),
+            ("colorscale", Colorscale(colorscale)));
         if (colorbarTitle is not null) trace["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } };
-        return new Figure().AddTrace(trace).WithXAxis(xTitle).WithYAxis(yTitle);
+        var fig = new Figure().AddTrace(trace).WithXAxis(xTitle).WithYAxis(yTitle);
+        if (pooled)
+        {
+            trace["x"] = Numbers(Downsample.BlockMeans(Indices(z.Cols), colBlocks));
+            trace["y"] = Numbers(Downsample.BlockMeans(Indices(z.Rows), rowBlocks));
+            NotePooling(fig, trace, rowBlocks, colBlocks, lim.Pooling, "rows", "columns");
+        }
+        return fig;
     }
 
     /// <summary>
@@ -214,6 +265,58 @@ public sealed partial class Figure
         if (!string.Equals(name, "Magma", StringComparison.OrdinalIgnoreCase)) return JsonValue.Create(name);
         string[] stops = ["#000004", "#1c1044", "#4f127b", "#812581", "#b5367a", "#e55064", "#fb8761", "#fec287", "#fcfdbf"];
         return new JsonArray([.. stops.Select((c, i) => (JsonNode?)new JsonArray((double)i / (stops.Length - 1), c))]);
+    }
+
+    private static double[] Indices(int count) => [.. Enumerable.Range(0, count).Select(i => (double)i)];
+
+    private static JsonObject LineTrace(double[] xs, double[] ys, string? name, int maxPoints, string unit, bool dropFlatRuns)
+    {
+        var kept = Downsample.MinMaxIndices(ys, maxPoints);
+        bool reduced = kept.Length < ys.Length;
+        // Inside a run of equal values (a filter's zero tail) the drawn line is the same without the inner points.
+        if (dropFlatRuns) kept = Downsample.WithoutFlatRunInteriors(xs, ys, kept);
+        if (kept.Length == ys.Length) return Trace("scatter", name, ("mode", "lines"), ("x", Numbers(xs)), ("y", Numbers(ys)));
+        var trace = Trace("scatter", name, ("mode", "lines"), ("x", Numbers(kept.Select(i => xs[i]))), ("y", Numbers(kept.Select(i => ys[i]))));
+        if (reduced) NoteLineBlocks(trace, name, ys.Length, maxPoints, unit);
+        return trace;
+    }
+
+    /// <summary>Says in the hover text that a line shows the min/max envelope of blocks of its points.</summary>
+    private static void NoteLineBlocks(JsonObject trace, string? name, int count, int maxPoints, string unit)
+    {
+        int perBlock = (int)Math.Ceiling(count / (double)(maxPoints / 2));
+        var label = name is null ? "" : System.Net.WebUtility.HtmlEncode(name) + ": ";
+        trace["hovertemplate"] = $"(%{{x}}, %{{y}})<extra>{label}min and max of each {perBlock} {unit} ({count} in all)</extra>";
+    }
+
+    /// <summary>
+    /// Says on the axes and in the hover text how a heatmap was pooled for display, e.g. "time (s) · max of 2 frames
+    /// per column" (nothing when an axis was not pooled).
+    /// </summary>
+    private static void NotePooling(Figure fig, JsonObject trace, Range[] rowBlocks, Range[] colBlocks, DisplayPooling pooling,
+        string rowUnit, string colUnit)
+    {
+        string how = pooling == DisplayPooling.Max ? "max" : "mean";
+        string? Note(Range[] blocks, string unit, string per)
+        {
+            var sizes = blocks.Select(b => b.End.Value - b.Start.Value).ToArray();
+            if (sizes.Length == 0 || sizes.Max() <= 1) return null;
+            int hi = sizes.Max();
+            // Whole blocks of one size (the last may be shorter) read "max of 2 frames"; axis blocks of varying size "max of 1-15 bins".
+            return sizes[..^1].All(s => s == hi) ? $"{how} of {hi} {unit} per {per}" : $"{how} of 1-{hi} {unit} per {per}";
+        }
+        var colNote = Note(colBlocks, colUnit, "column");
+        var rowNote = Note(rowBlocks, rowUnit, "row");
+        foreach (var (key, note) in new[] { ("xaxis", colNote), ("yaxis", rowNote) })
+        {
+            if (note is null) continue;
+            if (fig._layout[key] is not JsonObject axis) fig._layout[key] = axis = new JsonObject();
+            var title = (axis["title"]?["text"] as JsonValue)?.GetValue<string>();
+            axis["title"] = new JsonObject { ["text"] = title is null ? note : $"{title} · {note}" };
+        }
+        if (colNote is null && rowNote is null) return;
+        var extra = string.Join(", ", new[] { colNote, rowNote }.Where(n => n is not null));
+        trace["hovertemplate"] = $"x %{{x}}<br>y %{{y}}<br>z %{{z}}<extra>{extra}</extra>";
     }
 
     private static JsonArray Rows(FloatMatrix z)

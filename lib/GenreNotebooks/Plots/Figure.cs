@@ -9,7 +9,7 @@ namespace GenreNotebooks.Plots;
 
 /// <summary>
 /// A chart as plotly.js sees it: a list of traces (<c>data</c>) and a <c>layout</c>. Built with the static factories
-/// (<see cref="Line(IEnumerable{double}, IEnumerable{double}, string?)"/>, <see cref="Heatmap(FloatMatrix, IEnumerable{string}?, IEnumerable{string}?, string?, string, bool)"/>,
+/// (<see cref="Line(IEnumerable{double}, IEnumerable{double}, string?, DisplayLimits?)"/>, <see cref="Heatmap(FloatMatrix, IEnumerable{string}?, IEnumerable{string}?, string?, string, bool, DisplayLimits?)"/>,
 /// <see cref="Grid"/>, ...) and refined with the fluent <c>With...</c> methods, each returning the same figure.
 /// Implements <see cref="IHtmlContent"/>, so a figure that ends a notebook cell (or goes to <c>display</c>) shows as a
 /// live chart in Polyglot Notebooks and in the project's runner. NaN and infinities are written as JSON null (a gap).
@@ -121,7 +121,9 @@ public sealed partial class Figure : IHtmlContent
 
     /// <summary>
     /// The figure as HTML: a div and a script that draws it with plotly.js (taken from the page when already
-    /// loaded, else loaded once from <see cref="PlotlyJs.CdnUrl"/>). With <paramref name="fullPage"/> a complete page;
+    /// loaded, through require.js where the page has it, as Plotly.NET does in Jupyter, else loaded once from
+    /// <see cref="PlotlyJs.CdnUrl"/>); plotly.js itself is never part of the fragment, so a notebook output holds
+    /// only the figure's JSON. With <paramref name="fullPage"/> a complete page;
     /// <paramref name="plotlyScriptPath"/> (a local plotly.min.js, see <see cref="PlotlyJs.FindLocal"/>) is then inlined so
     /// the page works offline.
     /// </summary>
@@ -132,12 +134,16 @@ public sealed partial class Figure : IHtmlContent
         fragment.Append("<div id=\"").Append(Id).Append("\" class=\"genre-figure\" style=\"width:100%;height:")
             .Append(height.ToString(CultureInfo.InvariantCulture)).Append("px;\"></div>\n")
             .Append("<script type=\"text/javascript\">\n(function () {\n  var figure = ").Append(ToJson()).Append(";\n")
-            .Append("  function draw() { Plotly.newPlot('").Append(Id).Append("', figure.data, figure.layout, figure.config); }\n")
+            .Append("  function draw(Plotly) { Plotly = Plotly || window.Plotly; Plotly.newPlot('").Append(Id).Append("', figure.data, figure.layout, figure.config); }\n")
             .Append("  if (window.Plotly) { draw(); return; }\n")
+            // Where require.js is loaded (Jupyter), plotly.js registers as an AMD module instead of window.Plotly.
+            .Append("  if (typeof window.requirejs === 'function' && typeof window.requirejs.config === 'function') {\n")
+            .Append("    window.requirejs.config({ context: 'genre-plotly', paths: { plotly: '").Append(PlotlyJs.CdnUrl[..^3])
+            .Append("' } })(['plotly'], draw); return;\n  }\n")
             .Append("  var s = document.querySelector('script[data-genre-plotly]');\n")
             .Append("  if (!s) { s = document.createElement('script'); s.src = '").Append(PlotlyJs.CdnUrl)
             .Append("'; s.setAttribute('data-genre-plotly', ''); document.head.appendChild(s); }\n")
-            .Append("  s.addEventListener('load', draw);\n})();\n</script>\n");
+            .Append("  s.addEventListener('load', function () { draw(); });\n})();\n</script>\n");
         if (!fullPage) return fragment.ToString();
 
         var title = (_layout["title"]?["text"] as JsonValue)?.GetValue<string>() ?? "Figure";
@@ -196,10 +202,21 @@ public sealed partial class Figure : IHtmlContent
         return this;
     }
 
-    /// <summary>A JSON number, or null for NaN and infinities (plotly draws a gap).</summary>
-    internal static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+    /// <summary>
+    /// A JSON number in float32 precision, or null for NaN and infinities (plotly draws a gap). Figures draw float32
+    /// data (samples, spectrograms), and a chart needs no more: the value is rounded to the nearest float and written
+    /// as its shortest round-trip text (at most 9 significant digits, "0.023219954" instead of
+    /// "0.023219954648526078"), which is exactly the float the library computed. Values beyond float's range
+    /// (or tiny ones float would turn into 0) stay double.
+    /// </summary>
+    internal static JsonNode? Num(double v)
+    {
+        if (!double.IsFinite(v)) return null;
+        float f = (float)v;
+        return float.IsFinite(f) && (f != 0 || v == 0) ? JsonValue.Create(f) : JsonValue.Create(v);
+    }
 
-    /// <summary>A float as a short JSON number (float precision keeps large matrices compact).</summary>
+    /// <summary>A float as its shortest round-trip JSON number (see <see cref="Num(double)"/>).</summary>
     internal static JsonNode? Num(float v) => float.IsFinite(v) ? JsonValue.Create(v) : null;
 
     internal static JsonArray Numbers(IEnumerable<double> values)

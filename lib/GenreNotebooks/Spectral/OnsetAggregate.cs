@@ -1,6 +1,9 @@
 namespace GenreNotebooks.Spectral;
 
-/// <summary>How <see cref="OnsetStrength"/> combines the per-band increases of a frame (librosa's <c>aggregate</c>).</summary>
+/// <summary>
+/// How <see cref="OnsetStrength"/> combines the per-band increases of a frame (librosa's <c>aggregate</c>).
+/// Taught in notebooks/03-exploring-the-features.
+/// </summary>
 public enum OnsetAggregate
 {
     /// <summary>Mean over mel bands (<c>np.mean</c>): <c>librosa.onset.onset_strength</c>'s default.</summary>

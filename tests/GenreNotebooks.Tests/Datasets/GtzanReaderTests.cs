@@ -189,4 +189,12 @@ public class GtzanReaderTests
         var file = Path.Combine(GenreNotebooks.ProjectPaths.Datasets(AppContext.BaseDirectory), "gtzan-manifest.txt");
         Assert.Equal(GtzanManifest.ToText().ReplaceLineEndings("\n"), File.ReadAllText(file).ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public void Genre_of_a_track_id_is_its_first_part_and_inverts_TrackId()
+    {
+        Assert.Equal("jazz", GtzanManifest.GenreOfId("jazz.00054"));
+        Assert.Equal("brazilian_funk", GtzanManifest.GenreOfId(GenreNotebooks.Datasets.Synthesis.SyntheticGenres.TrackId("brazilian_funk", 7)));
+        Assert.Equal("song", GtzanManifest.GenreOfId("song"));
+    }
 }

@@ -4,7 +4,10 @@ namespace GenreNotebooks.Tests.Features;
 
 public class CsvFeatureTableTests
 {
-    private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "kaggle-sample", name);
+    private static string DataFile(string name) =>
+        name.StartsWith("librosa-", StringComparison.Ordinal)
+            ? Spectral.LibrosaReference.Output(name["librosa-".Length..])
+            : Path.Combine(AppContext.BaseDirectory, "Data", "kaggle-sample", name);
 
     private static string Header => string.Join(",", GtzanColumns.All);
 

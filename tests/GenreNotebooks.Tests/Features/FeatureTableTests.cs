@@ -7,7 +7,7 @@ public class FeatureTableTests
     [Fact]
     public void Gtzan_columns_are_the_60_Kaggle_columns_in_file_order()
     {
-        var header = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "kaggle-sample", "librosa-tone-chord-clicks-30s.gtzan_features.csv")).First();
+        var header = File.ReadLines(Spectral.LibrosaReference.Output("tone-chord-clicks-30s.gtzan_features.csv")).First();
         Assert.Equal(header.Split(','), GtzanColumns.All);
         Assert.Equal(60, GtzanColumns.All.Count);
         Assert.Equal(57, GtzanColumns.Features.Count);

@@ -126,7 +126,8 @@ public class FigureTests
         var s = new FloatMatrix(5, 4); // n_fft 8: bins at 0, 2756.25, ... Hz
         var f = Figure.Spectrogram(s, sampleRate: 22050, hopLength: 512);
         var t = Trace(f);
-        Assert.Equal([0.0, 512.0 / 22050, 1024.0 / 22050, 1536.0 / 22050], Doubles(t["x"]));
+        // Numbers are written in float32 precision (Figure.Num): the times are the nearest floats to t * hop / sr.
+        Assert.Equal([0f, (float)(512.0 / 22050), (float)(1024.0 / 22050), (float)(1536.0 / 22050)], Doubles(t["x"]).Select(v => (float)v));
         Assert.Equal([0.0, 2756.25, 5512.5, 8268.75, 11025], Doubles(t["y"]));
         Assert.Equal("frequency (Hz)", Parse(f)["layout"]!["yaxis"]!["title"]!["text"]!.GetValue<string>());
 
@@ -210,5 +211,115 @@ public class FigureTests
         Assert.DoesNotContain(PlotlyJs.CdnUrl + "\" data-genre-plotly></script>", page);
         var e = Assert.Throws<FileNotFoundException>(() => Figure.Bar(["a"], [1.0]).ToHtml(true, "/no/plotly.js"));
         Assert.Contains("/no/plotly.js", e.Message);
+    }
+
+    [Fact]
+    public void Numbers_are_written_as_the_shortest_text_of_their_float32_value()
+    {
+        var json = Figure.Line([512.0 / 22050, 0.1, 1e-50, 1e300], [1.0 / 3, 2, 3, 4]).ToJson();
+        Assert.Contains("0.023219954", json);
+        Assert.DoesNotContain("0.0232199546", json); // no double digits beyond float32's
+        Assert.Contains("[0.023219954,0.1,1E-50,1E+300]", json); // out of float range: kept as double
+        Assert.Contains("0.33333334", json);
+        var x = Doubles(Trace(Figure.Line([512.0 / 22050], [0.0]))["x"]);
+        Assert.Equal((float)(512.0 / 22050), (float)x[0]);
+    }
+
+    [Fact]
+    public void Large_spectrogram_is_pooled_to_the_display_limits_and_says_so()
+    {
+        // 30 s of a 1025-bin STFT: 1292 frames, with a click (0 dB) in frame 777 over a -80 dB floor.
+        var s = new FloatMatrix(1025, 1292);
+        var rng = new Random(7);
+        for (int i = 0; i < s.Data.Length; i++) s.Data[i] = -80f + 10f * (float)rng.NextDouble();
+        for (int r = 0; r < s.Rows; r++) s[r, 777] = 0f;
+
+        var full = Figure.Spectrogram(s, 22050, 512, limits: DisplayLimits.None);
+        var fig = Figure.Spectrogram(s, 22050, 512);
+        var t = Trace(fig);
+        var z = t["z"]!.AsArray();
+        Assert.Equal(1025, Trace(full)["z"]!.AsArray().Count);
+        Assert.InRange(z.Count, 300, DisplayLimits.Default.MaxRows);       // bins pooled in blocks of 3
+        Assert.Equal(646, z[0]!.AsArray().Count);                          // frames in blocks of 2
+        Assert.Equal(646, t["x"]!.AsArray().Count);
+        Assert.Equal(z.Count, t["y"]!.AsArray().Count);
+        // Max pooling keeps the click: column 388 holds frames 776-777 and is 0 dB in every row.
+        Assert.All(z, row => Assert.Equal(0.0, row![388]!.GetValue<double>()));
+        // Cell (0, 0) is the max of bins 0-2 in frames 0-1; x is the mean time of its frames.
+        float expected = new[] { s[0, 0], s[0, 1], s[1, 0], s[1, 1], s[2, 0], s[2, 1] }.Max();
+        Assert.Equal(expected, (float)z[0]![0]!.GetValue<double>());
+        Assert.Equal((float)(256.0 / 22050), (float)t["x"]![0]!.GetValue<double>());
+
+        var layout = Parse(fig)["layout"]!;
+        Assert.Contains("max of 2 frames per column", layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Contains("bins per row", layout["yaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Contains("max of 2 frames per column", t["hovertemplate"]!.GetValue<string>());
+
+        // 1025 x 1292 cells are ~14 MB of JSON; the pooled figure stays under 12 bytes per drawable cell.
+        Assert.True(full.ToJson().Length > 10_000_000);
+        Assert.InRange(fig.ToJson().Length, 1, 12 * DisplayLimits.Default.MaxRows * DisplayLimits.Default.MaxColumns / 2);
+    }
+
+    [Fact]
+    public void Log_frequency_spectrogram_keeps_a_row_per_low_bin_and_mean_pooling_is_an_option()
+    {
+        var s = new FloatMatrix(1025, 10);
+        for (int r = 0; r < s.Rows; r++) for (int c = 0; c < s.Cols; c++) s[r, c] = r;
+        var t = Trace(Figure.Spectrogram(s, 22050, 512, logFrequency: true, limits: new DisplayLimits { Pooling = DisplayPooling.Mean }));
+        var y = Doubles(t["y"]);
+        var z = t["z"]!.AsArray();
+        Assert.InRange(y.Length, 200, 500);
+        Assert.Equal(22050.0 / 2048, y[0], 3);           // bin 1 alone (bin 0 is left out on a log axis)
+        Assert.Equal(1.0, z[0]![0]!.GetValue<double>());
+        var topRow = z[^1]![0]!.GetValue<double>();       // the mean of the top block's bin numbers
+        Assert.InRange(topRow, 1000, 1024);
+        Assert.NotEqual(1024.0, topRow);
+        Assert.Equal(10, z[0]!.AsArray().Count);          // few frames: not pooled
+        Assert.Empty(Trace(Figure.Spectrogram(new FloatMatrix(1025, 0), 22050, 512))["x"]!.AsArray()); // no frames: an empty chart
+    }
+
+    [Fact]
+    public void Image_and_unlabelled_heatmap_are_pooled_but_labelled_heatmap_axes_are_not()
+    {
+        var m = new FloatMatrix(20, 3000);
+        var img = Trace(Figure.Image(m, "frame", "mel band"));
+        Assert.Equal(1000, img["z"]![0]!.AsArray().Count);
+        Assert.Equal(1.0, img["x"]![0]!.GetValue<double>()); // mean of frames 0, 1, 2
+        Assert.Equal(20, img["y"]!.AsArray().Count);
+        Assert.Null(Trace(Figure.Image(new FloatMatrix(20, 30)))["x"]);
+
+        var labels = Enumerable.Range(0, 3000).Select(i => $"c{i}").ToArray();
+        Assert.Equal(3000, Trace(Figure.Heatmap(m, x: labels))["z"]![0]!.AsArray().Count);
+        Assert.Equal(1000, Trace(Figure.Heatmap(m))["z"]![0]!.AsArray().Count);
+        Assert.Equal(1000, Trace(Figure.Heatmap(new double[2, 3000]))["z"]![0]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Long_line_keeps_its_envelope_and_flat_runs_are_written_by_their_ends()
+    {
+        var y = new double[100_000];
+        y[4_321] = 3;
+        y[77_000] = -2;
+        var t = Trace(Figure.Line(y, name: "noise"));
+        var ys = Doubles(t["y"]);
+        Assert.InRange(ys.Length, 2, DisplayLimits.Default.MaxLinePoints);
+        Assert.Equal(3.0, ys.Max());
+        Assert.Equal(-2.0, ys.Min());
+        Assert.Contains("noise: min and max of each 100 points", t["hovertemplate"]!.GetValue<string>());
+        Assert.Equal(100_000, Doubles(Trace(Figure.Line(y, limits: DisplayLimits.None))["y"]).Length);
+
+        // A mel filter: zero except a triangle; the zero runs keep only their ends, the line drawn is the same.
+        double[] filter = [0, 0, 0, 0, 0.5, 1, 0.5, 0, 0, 0];
+        var f = Trace(Figure.Line(filter));
+        Assert.Equal([0.0, 3, 4, 5, 6, 7, 9], Doubles(f["x"]));
+        Assert.Null(f["hovertemplate"]);
+    }
+
+    [Fact]
+    public void Html_loads_plotly_through_require_js_where_the_page_has_it_and_never_inlines_it()
+    {
+        var html = Figure.Line([0.0, 1], [0.0, 1]).ToHtml();
+        Assert.Contains("window.requirejs.config({ context: 'genre-plotly', paths: { plotly: 'https://cdn.plot.ly/plotly-2.35.2.min' } })", html);
+        Assert.True(html.Length < 3000, $"the fragment is {html.Length} characters: plotly.js must not be in it");
     }
 }

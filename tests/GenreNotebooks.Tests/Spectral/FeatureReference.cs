@@ -3,49 +3,18 @@ using GenreNotebooks.Features;
 
 namespace GenreNotebooks.Tests.Spectral;
 
-/// <summary>Loads the librosa 0.10.2 reference vectors copied under Data/librosa (inputs/*.wav, outputs/*.csv).</summary>
+/// <summary>Feature-level views of the librosa 0.10.2 reference set (<see cref="LibrosaReference"/>: inputs/*.wav, outputs/*.csv).</summary>
 internal static class FeatureReference
 {
-    public static string Dir => Path.Combine(AppContext.BaseDirectory, "Data", "librosa");
+    public static string InputPath(string name) => LibrosaReference.Wav(name);
 
-    public static string InputPath(string name) => Path.Combine(Dir, "inputs", name + ".wav");
-
-    public static string OutputPath(string file) => Path.Combine(Dir, "outputs", file);
+    public static string OutputPath(string file) => LibrosaReference.Output(file);
 
     /// <summary>The reference input as librosa.load(path) gives it (22050 Hz mono), through AudioFile.Load.</summary>
-    public static float[] Load(string name) => GenreNotebooks.Audio.AudioFile.Load(InputPath(name)).Samples;
-
-    /// <summary>Mono 16-bit PCM WAV at 22050 Hz as librosa.load returns it (int16 / 32768), read directly.</summary>
-    public static float[] LoadPcm16Mono(string name)
-    {
-        var bytes = File.ReadAllBytes(InputPath(name));
-        int pos = 12;
-        int channels = 0, bits = 0;
-        while (pos + 8 <= bytes.Length)
-        {
-            string id = System.Text.Encoding.ASCII.GetString(bytes, pos, 4);
-            int size = BitConverter.ToInt32(bytes, pos + 4);
-            if (id == "fmt ")
-            {
-                channels = BitConverter.ToInt16(bytes, pos + 10);
-                bits = BitConverter.ToInt16(bytes, pos + 22);
-            }
-            else if (id == "data")
-            {
-                if (channels != 1 || bits != 16) throw new InvalidDataException($"{name}: test reader handles mono 16-bit only");
-                var y = new float[size / 2];
-                for (int i = 0; i < y.Length; i++) y[i] = BitConverter.ToInt16(bytes, pos + 8 + 2 * i) / 32768f;
-                return y;
-            }
-            pos += 8 + size + (size & 1);
-        }
-        throw new InvalidDataException($"{name}: no data chunk");
-    }
+    public static float[] Load(string name) => LibrosaReference.Load(name).Samples;
 
     /// <summary>A reference CSV of numbers: one row per line.</summary>
-    public static double[][] Matrix(string file) =>
-        File.ReadAllLines(OutputPath(file)).Where(l => l.Length > 0)
-            .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+    public static double[][] Matrix(string file) => LibrosaReference.Csv(file);
 
     public static double[] Vector(string file) => Matrix(file)[0];
 

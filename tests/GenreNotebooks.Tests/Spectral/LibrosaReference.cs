@@ -3,20 +3,30 @@ using GenreNotebooks.Audio;
 
 namespace GenreNotebooks.Tests.Spectral;
 
-/// <summary>The librosa 0.10.2 reference vectors copied under Data/librosa (CSV, one matrix row per line).</summary>
+/// <summary>
+/// The librosa 0.10.2 reference set copied under Data/librosa in its original layout: the test signals in inputs/
+/// (*.wav) and librosa's results in outputs/ (CSV, one matrix row per line; summary.json).
+/// </summary>
 internal static class LibrosaReference
 {
     public static readonly string[] Inputs = ["chirp-3s", "noise-silence-square-3s", "stereo-44k-3s", "tone-chord-clicks-30s"];
 
     public static string Dir => Path.Combine(AppContext.BaseDirectory, "Data", "librosa");
 
-    public static string Wav(string input) => Path.Combine(Dir, input + ".wav");
+    /// <summary>The path of a test signal: inputs/&lt;input&gt;.wav.</summary>
+    public static string Wav(string input) => Path.Combine(Dir, "inputs", input + ".wav");
 
+    /// <summary>The path of a librosa result: outputs/&lt;file&gt;.</summary>
+    public static string Output(string file) => Path.Combine(Dir, "outputs", file);
+
+    /// <summary>A reference CSV of numbers from outputs/: one matrix row per line.</summary>
     public static double[][] Csv(string name)
     {
-        var lines = File.ReadAllLines(Path.Combine(Dir, name));
-        return lines.Where(l => l.Length > 0)
-            .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+        var path = Output(name);
+        return File.ReadAllLines(path).Where(l => l.Length > 0)
+            .Select((l, i) => l.Split(',').Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                ? d
+                : throw new InvalidDataException($"{path}: line {i + 1} holds '{v}', not a number")).ToArray())
             .ToArray();
     }
 

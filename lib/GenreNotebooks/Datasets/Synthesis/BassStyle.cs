@@ -1,6 +1,9 @@
 namespace GenreNotebooks.Datasets.Synthesis;
 
-/// <summary>How the bass line moves through the chords.</summary>
+/// <summary>
+/// How the bass line moves through the chords.
+/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
+/// </summary>
 public enum BassStyle
 {
     /// <summary>No bass.</summary>

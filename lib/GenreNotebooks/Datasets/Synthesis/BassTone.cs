@@ -1,6 +1,9 @@
 namespace GenreNotebooks.Datasets.Synthesis;
 
-/// <summary>Bass timbres of the synthetic generator.</summary>
+/// <summary>
+/// Bass timbres of the synthetic generator.
+/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
+/// </summary>
 public enum BassTone
 {
     /// <summary>Electric finger bass: sine plus a low-passed saw, plucked envelope.</summary>

@@ -1,6 +1,9 @@
 namespace GenreNotebooks.Datasets.Synthesis;
 
-/// <summary>How the chord instrument plays the harmony.</summary>
+/// <summary>
+/// How the chord instrument plays the harmony.
+/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
+/// </summary>
 public enum CompStyle
 {
     /// <summary>No chords.</summary>

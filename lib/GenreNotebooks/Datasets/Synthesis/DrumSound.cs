@@ -1,6 +1,9 @@
 namespace GenreNotebooks.Datasets.Synthesis;
 
-/// <summary>The kind of drum kit a track uses.</summary>
+/// <summary>
+/// The kind of drum kit a track uses.
+/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
+/// </summary>
 public enum DrumSound
 {
     /// <summary>Acoustic kit: short kick, snare with rattle, tight hats.</summary>

@@ -3,6 +3,7 @@ namespace GenreNotebooks.Datasets.Synthesis;
 /// <summary>
 /// The musical choices the generator made for one synthetic track (what a listener would name): tempo, key, groove,
 /// progression, bass, chord part, layer, melody instrument, rapped vocal and kit.
+/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
 /// </summary>
 public sealed record TrackDescription
 {
