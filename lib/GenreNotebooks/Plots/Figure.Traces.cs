@@ -190,7 +190,8 @@ public sealed partial class Figure
     /// <summary>
     /// A spectrogram (bins, frames) drawn against <paramref name="times"/> (seconds, one per frame) and
     /// <paramref name="frequencies"/> (Hz, one per bin), low frequencies at the bottom, as librosa.display.specshow.
-    /// With <paramref name="logFrequency"/> the frequency axis is logarithmic (bins at 0 Hz are left out).
+    /// With <paramref name="logFrequency"/> the frequency axis is logarithmic (bins at 0 Hz are left out), ticked at
+    /// the octaves 32, 64, ..., 8192 Hz as librosa's <c>y_axis="log"</c>.
     /// More frames or bins than <paramref name="limits"/> allows (default <see cref="DisplayLimits.Default"/>: 1000
     /// columns, 500 rows) are pooled for display: whole blocks of frames, and bins where they are denser than the
     /// rows (on a log axis only the high bins); the axis titles and hover text say so. <see cref="DisplayLimits.None"/>
@@ -223,8 +224,28 @@ public sealed partial class Figure
         var fig = new Figure().AddTrace(trace)
             .WithXAxis("time (s)")
             .WithYAxis("frequency (Hz)", logFrequency ? "log" : "linear");
+        if (logFrequency && rows.Length > 0) SetOctaveTicks(fig._layout["yaxis"]!.AsObject(), frequencies[rows[0]], frequencies[rows[^1]]);
         NotePooling(fig, trace, rowBlocks, colBlocks, lim.Pooling, "bins", "frames");
         return fig;
+    }
+
+    /// <summary>
+    /// Ticks at the octaves 32, 64, ..., 8192 Hz, as librosa's <c>y_axis="log"</c>,
+    /// instead of plotly's decades with their "2" and "5" minor labels, which read as frequencies of 2 and 5 Hz.
+    /// </summary>
+    private static void SetOctaveTicks(JsonObject axis, double low, double high)
+    {
+        var values = new JsonArray();
+        var labels = new JsonArray();
+        for (double f = 16; f <= high; f *= 2)
+        {
+            if (f < low) continue;
+            values.Add(f);
+            labels.Add(((int)f).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (values.Count < 2) return;
+        axis["tickvals"] = values;
+        axis["ticktext"] = labels;
     }
 
     /// <summary>

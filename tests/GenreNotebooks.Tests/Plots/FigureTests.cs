@@ -250,6 +250,16 @@ public class FigureTests
     }
 
     [Fact]
+    public void Log_frequency_spectrogram_is_ticked_at_octaves_within_its_bins()
+    {
+        var layout = Parse(Figure.Spectrogram(new FloatMatrix(1025, 3), 22050, 512, logFrequency: true))["layout"]!;
+        // Bins run from 10.8 Hz (bin 0 at 0 Hz is left out) to 11025 Hz.
+        Assert.Equal([16.0, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192], Doubles(layout["yaxis"]!["tickvals"]));
+        Assert.Equal("8192", Strings(layout["yaxis"]!["ticktext"])[^1]);
+        Assert.Null(Parse(Figure.Spectrogram(new FloatMatrix(1025, 3), 22050, 512))["layout"]!["yaxis"]!["tickvals"]);
+    }
+
+    [Fact]
     public void Scatter_labels_name_each_point_in_its_hover_text()
     {
         var t = Trace(Figure.Scatter([0.1, 0.2], [0.3, 0.4], labels: ["rock/disco", "pop/hiphop"]));
