@@ -54,7 +54,8 @@ public sealed partial class Figure
     /// A confusion matrix as an annotated heatmap, true genres down the side (first at the top), predicted across.
     /// With <paramref name="normalised"/> (the default) the colour is the row fraction on a fixed 0-1 scale (the
     /// diagonal is the per-genre accuracy, and two matrices compare at a glance) and each cell reads
-    /// "percentage (count)"; otherwise colour and text are the counts. A genre with no samples gets an empty row
+    /// "percentage (count)"; otherwise colour and text are the counts. Cells without a prediction are left blank (their
+    /// hover text still reads 0), so the diagonal and the real confusions stand out. A genre with no samples gets an empty row
     /// (no colour, "no samples") instead of a row of zeros that would read as 0 % accuracy. sklearn equivalent:
     /// <c>ConfusionMatrixDisplay.from_predictions(..., normalize="true")</c>.
     /// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
@@ -68,24 +69,31 @@ public sealed partial class Figure
         var fractions = matrix.RowNormalised();
         var z = new double[n, n];
         var text = new JsonArray();
+        var hover = new JsonArray();
         for (int i = 0; i < n; i++)
         {
             var row = new JsonArray();
+            var hoverRow = new JsonArray();
             for (int j = 0; j < n; j++)
             {
+                string cell;
                 if (normalised)
                 {
                     z[i, j] = support[i] == 0 ? double.NaN : fractions[i, j];
-                    row.Add(support[i] == 0 ? (j == 0 ? "no samples" : "")
-                        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{100 * fractions[i, j]:0}%<br>({counts[i, j]})"));
+                    cell = support[i] == 0 ? "no samples"
+                        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{100 * fractions[i, j]:0}%<br>({counts[i, j]})");
                 }
                 else
                 {
                     z[i, j] = counts[i, j];
-                    row.Add(counts[i, j].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    cell = counts[i, j].ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
+                hoverRow.Add(cell);
+                // Empty cells stay blank, so the errors stand out; the hover text still gives every cell.
+                row.Add(support[i] == 0 ? (j == 0 ? "no samples" : "") : counts[i, j] == 0 ? "" : cell);
             }
             text.Add(row);
+            hover.Add(hoverRow);
         }
         int size = Math.Clamp(140 + 60 * n, 380, 820);
         var fig = Heatmap(z, matrix.Labels, matrix.Labels, normalised ? "share of the<br>true genre" : "count", "Blues")
@@ -95,7 +103,8 @@ public sealed partial class Figure
         var trace = fig._data[0]!.AsObject();
         trace["text"] = text;
         trace["texttemplate"] = "%{text}";
-        trace["hovertemplate"] = "true %{y}<br>predicted %{x}<br>%{text}<extra></extra>";
+        trace["customdata"] = hover;
+        trace["hovertemplate"] = "true %{y}<br>predicted %{x}<br>%{customdata}<extra></extra>";
         trace["xgap"] = 1;
         trace["ygap"] = 1;
         if (normalised)

@@ -46,6 +46,8 @@ public class TrainingFiguresTests
         Assert.Equal(0.75, (double)t["z"]![0]![0]!, 6);
         Assert.Equal("75%<br>(3)", (string)t["text"]![0]![0]!);
         Assert.Equal("25%<br>(1)", (string)t["text"]![0]![1]!);
+        Assert.Equal("", (string)t["text"]![1]![0]!);            // nothing predicted there: blank
+        Assert.Equal("0%<br>(0)", (string)t["customdata"]![1]![0]!); // but the hover says so
         Assert.Equal("%{text}", (string)t["texttemplate"]!);
         // Fixed 0-1 colour range, so two normalised matrices compare by colour.
         Assert.Equal(0, (double)t["zmin"]!);
