@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GenreNotebooks.Notebooks.Execution;
 
 namespace GenreNotebooks.Notebooks.Tests;
@@ -29,5 +30,26 @@ public class AllNotebooksTests
         var json = result.Document.ToJson();
         Assert.DoesNotContain("* plotly.js v", json);
         Assert.True(json.Length < 3_000_000, $"{Path.GetFileName(path)} executed is {json.Length:N0} characters; figures should be reduced for display");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Committed_notebook_is_nbformat_4_5_with_unique_cell_ids_polyglot_metadata_and_no_outputs(string path)
+    {
+        var nb = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var name = Path.GetFileName(path);
+        Assert.Equal(4, (int)nb["nbformat"]!);
+        Assert.True((int)nb["nbformat_minor"]! >= 5, $"{name}: nbformat_minor below 5 has no cell ids");
+        Assert.Equal("csharp", (string?)nb["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]);
+        var cells = nb["cells"]!.AsArray().Select(c => c!.AsObject()).ToList();
+        // nbformat 4.5: every cell has an id of 1-64 letters, digits, '-' or '_', unique in the notebook.
+        var ids = cells.Select(c => (string?)c["id"]).ToList();
+        Assert.All(ids, id => Assert.Matches("^[A-Za-z0-9_-]{1,64}$", id ?? ""));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        foreach (var code in cells.Where(c => (string?)c["cell_type"] == "code"))
+        {
+            Assert.Empty(code["outputs"]!.AsArray());
+            Assert.Null((int?)code["execution_count"]);
+        }
     }
 }

@@ -55,24 +55,37 @@ public sealed partial class Figure
 
     /// <summary>
     /// Points at (x, y). With <paramref name="groups"/> (one label per point) each group becomes its own trace with
-    /// its own colour and legend entry, in order of first appearance (seaborn's <c>hue</c>).
+    /// its own colour and legend entry, in order of first appearance (seaborn's <c>hue</c>). <paramref name="labels"/>
+    /// (one per point, e.g. a track id or a genre pair) name each point in its hover text.
     /// </summary>
     /// <exception cref="ArgumentException">x, y and groups differ in length.</exception>
-    public static Figure Scatter(IEnumerable<double> x, IEnumerable<double> y, string? name = null, IEnumerable<string>? groups = null)
+    public static Figure Scatter(IEnumerable<double> x, IEnumerable<double> y, string? name = null, IEnumerable<string>? groups = null,
+        IEnumerable<string>? labels = null)
     {
         var xs = x.ToArray();
         var ys = y.ToArray();
         if (xs.Length != ys.Length) throw new ArgumentException($"x has {xs.Length} values but y has {ys.Length}.", nameof(y));
+        var ls = labels?.ToArray();
+        if (ls is not null && ls.Length != xs.Length) throw new ArgumentException($"{ls.Length} point labels for {xs.Length} points.", nameof(labels));
         var fig = new Figure();
-        if (groups is null)
-            return fig.AddTrace(Trace("scatter", name, ("mode", "markers"), ("x", Numbers(xs)), ("y", Numbers(ys))));
+        JsonObject Points(string? traceName, int[] idx)
+        {
+            var t = Trace("scatter", traceName, ("mode", "markers"), ("x", Numbers(idx.Select(i => xs[i]))), ("y", Numbers(idx.Select(i => ys[i]))));
+            if (ls is not null)
+            {
+                t["text"] = Strings(idx.Select(i => ls[i]));
+                t["hovertemplate"] = "%{text}<br>(%{x}, %{y})<extra></extra>";
+            }
+            return t;
+        }
+        if (groups is null) return fig.AddTrace(Points(name, [.. Enumerable.Range(0, xs.Length)]));
         var gs = groups.ToArray();
         if (gs.Length != xs.Length) throw new ArgumentException($"{gs.Length} group labels for {xs.Length} points.", nameof(groups));
         foreach (var g in gs.Distinct())
         {
-            var idx = Enumerable.Range(0, gs.Length).Where(i => gs[i] == g).ToArray();
-            fig.AddTrace(Trace("scatter", g, ("mode", "markers"), ("legendgroup", g),
-                ("x", Numbers(idx.Select(i => xs[i]))), ("y", Numbers(idx.Select(i => ys[i])))));
+            var trace = Points(g, [.. Enumerable.Range(0, gs.Length).Where(i => gs[i] == g)]);
+            trace["legendgroup"] = g;
+            fig.AddTrace(trace);
         }
         return fig.WithLegend();
     }
@@ -97,8 +110,9 @@ public sealed partial class Figure
 
     /// <summary>
     /// A heatmap of <paramref name="z"/> (rows, cols) with optional column labels <paramref name="x"/> and row labels
-    /// <paramref name="y"/> (categorical axes), a colour bar titled <paramref name="colorbarTitle"/>, a plotly
-    /// colorscale name and, with <paramref name="annotate"/>, each cell's value written in it. Row 0 is drawn at the
+    /// <paramref name="y"/> (categorical axes, their margins grown to fit the labels), a colour bar titled
+    /// <paramref name="colorbarTitle"/>, a plotly colorscale name (a diverging one, RdBu or Picnic, is centred on zero,
+    /// for signed values such as correlations) and, with <paramref name="annotate"/>, each cell's value written in it. Row 0 is drawn at the
     /// top, as a matrix is read (confusion and correlation matrices). An unlabelled axis with more cells than
     /// <paramref name="limits"/> allows (default <see cref="DisplayLimits.Default"/>) is pooled in blocks of
     /// neighbouring cells; labelled axes are never pooled.
@@ -176,7 +190,8 @@ public sealed partial class Figure
     /// <summary>
     /// A spectrogram (bins, frames) drawn against <paramref name="times"/> (seconds, one per frame) and
     /// <paramref name="frequencies"/> (Hz, one per bin), low frequencies at the bottom, as librosa.display.specshow.
-    /// With <paramref name="logFrequency"/> the frequency axis is logarithmic (bins at 0 Hz are left out).
+    /// With <paramref name="logFrequency"/> the frequency axis is logarithmic (bins at 0 Hz are left out), ticked at
+    /// the octaves 32, 64, ..., 8192 Hz as librosa's <c>y_axis="log"</c>.
     /// More frames or bins than <paramref name="limits"/> allows (default <see cref="DisplayLimits.Default"/>: 1000
     /// columns, 500 rows) are pooled for display: whole blocks of frames, and bins where they are denser than the
     /// rows (on a log axis only the high bins); the axis titles and hover text say so. <see cref="DisplayLimits.None"/>
@@ -204,12 +219,33 @@ public sealed partial class Figure
         var ys = Downsample.BlockMeans(positions, rowBlocks).Select(p => logFrequency ? Math.Exp(p) : p);
         if (!increasing) ys = Downsample.BlockMeans(rows.Select(r => frequencies[r]).ToArray(), rowBlocks);
         var trace = Trace("heatmap", null, ("z", Rows(z)), ("x", Numbers(Downsample.BlockMeans(times, colBlocks))), ("y", Numbers(ys)),
-            ("colorscale", Colorscale(colorscale)), ("colorbar", new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } }));
+            ("colorbar", new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } }));
+        SetColorscale(trace, colorscale);
         var fig = new Figure().AddTrace(trace)
             .WithXAxis("time (s)")
             .WithYAxis("frequency (Hz)", logFrequency ? "log" : "linear");
+        if (logFrequency && rows.Length > 0) SetOctaveTicks(fig._layout["yaxis"]!.AsObject(), frequencies[rows[0]], frequencies[rows[^1]]);
         NotePooling(fig, trace, rowBlocks, colBlocks, lim.Pooling, "bins", "frames");
         return fig;
+    }
+
+    /// <summary>
+    /// Ticks at the octaves 32, 64, ..., 8192 Hz, as librosa's <c>y_axis="log"</c>,
+    /// instead of plotly's decades with their "2" and "5" minor labels, which read as frequencies of 2 and 5 Hz.
+    /// </summary>
+    private static void SetOctaveTicks(JsonObject axis, double low, double high)
+    {
+        var values = new JsonArray();
+        var labels = new JsonArray();
+        for (double f = 16; f <= high; f *= 2)
+        {
+            if (f < low) continue;
+            values.Add(f);
+            labels.Add(((int)f).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (values.Count < 2) return;
+        axis["tickvals"] = values;
+        axis["ticktext"] = labels;
     }
 
     /// <summary>
@@ -243,8 +279,8 @@ public sealed partial class Figure
         var rowBlocks = Downsample.UniformBlocks(z.Rows, lim.MaxRows);
         var colBlocks = Downsample.UniformBlocks(z.Cols, lim.MaxColumns);
         bool pooled = rowBlocks.Length < z.Rows || colBlocks.Length < z.Cols;
-        var trace = Trace("heatmap", null, ("z", Rows(pooled ? Downsample.Pool(z, rowBlocks, colBlocks, lim.Pooling) : z)),
-            ("colorscale", Colorscale(colorscale)));
+        var trace = Trace("heatmap", null, ("z", Rows(pooled ? Downsample.Pool(z, rowBlocks, colBlocks, lim.Pooling) : z)));
+        SetColorscale(trace, colorscale);
         if (colorbarTitle is not null) trace["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } };
         var fig = new Figure().AddTrace(trace).WithXAxis(xTitle).WithYAxis(yTitle);
         if (pooled)
@@ -257,14 +293,38 @@ public sealed partial class Figure
     }
 
     /// <summary>
-    /// A plotly colorscale: a plotly.js name (Viridis, RdBu, Blues, Hot, ...) or <c>Magma</c>, librosa's default for
-    /// spectrograms, which plotly.js lacks and is written out as colour stops.
+    /// A plotly colorscale: a plotly.js name (Viridis, Hot, Greys, ...) or one of the scales written out as colour
+    /// stops because plotly.js lacks them or draws them the unexpected way round: <c>Magma</c> (librosa's default for
+    /// spectrograms), <c>Blues</c> (sequential, white for 0 up to dark blue, as matplotlib's and seaborn's; plotly.js's
+    /// own Blues runs from dark to light, which makes the zeros of a confusion matrix the darkest cells) and
+    /// <c>RdBu</c> (diverging, blue for negative, white in the middle, red for positive: matplotlib's RdBu_r; plotly.js's
+    /// own RdBu has a grey, off-centre middle). Diverging scales are centred on zero (see <see cref="IsDiverging"/>).
     /// </summary>
     private static JsonNode Colorscale(string name)
     {
-        if (!string.Equals(name, "Magma", StringComparison.OrdinalIgnoreCase)) return JsonValue.Create(name);
-        string[] stops = ["#000004", "#1c1044", "#4f127b", "#812581", "#b5367a", "#e55064", "#fb8761", "#fec287", "#fcfdbf"];
+        string[]? stops = name.ToUpperInvariant() switch
+        {
+            "MAGMA" => ["#000004", "#1c1044", "#4f127b", "#812581", "#b5367a", "#e55064", "#fb8761", "#fec287", "#fcfdbf"],
+            "BLUES" => ["#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"],
+            "RDBU" => ["#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"],
+            _ => null,
+        };
+        if (stops is null) return JsonValue.Create(name);
         return new JsonArray([.. stops.Select((c, i) => (JsonNode?)new JsonArray((double)i / (stops.Length - 1), c))]);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="colorscale"/> is diverging (RdBu, Picnic): signed data whose zero must sit on the
+    /// scale's neutral middle colour, so its traces get <c>zmid: 0</c>.
+    /// </summary>
+    internal static bool IsDiverging(string colorscale) =>
+        colorscale.Equals("RdBu", StringComparison.OrdinalIgnoreCase) || colorscale.Equals("Picnic", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Sets a heatmap trace's colorscale, centred on zero when it is diverging.</summary>
+    private static void SetColorscale(JsonObject trace, string colorscale)
+    {
+        trace["colorscale"] = Colorscale(colorscale);
+        if (IsDiverging(colorscale)) trace["zmid"] = 0;
     }
 
     private static double[] Indices(int count) => [.. Enumerable.Range(0, count).Select(i => (double)i)];
@@ -312,7 +372,8 @@ public sealed partial class Figure
             if (note is null) continue;
             if (fig._layout[key] is not JsonObject axis) fig._layout[key] = axis = new JsonObject();
             var title = (axis["title"]?["text"] as JsonValue)?.GetValue<string>();
-            axis["title"] = new JsonObject { ["text"] = title is null ? note : $"{title} · {note}" };
+            // The note goes on its own smaller line: beside the title it made a y-axis title longer than the chart is high.
+            axis["title"] = new JsonObject { ["text"] = title is null ? note : $"{title}<br><span style=\"font-size:11px\">{note}</span>" };
         }
         if (colNote is null && rowNote is null) return;
         var extra = string.Join(", ", new[] { colNote, rowNote }.Where(n => n is not null));
@@ -330,13 +391,14 @@ public sealed partial class Figure
     {
         if (x is not null && x.Length != cols) throw new ArgumentException($"{x.Length} column labels for {cols} columns.", nameof(x));
         if (y is not null && y.Length != rows) throw new ArgumentException($"{y.Length} row labels for {rows} rows.", nameof(y));
-        var trace = Trace("heatmap", null, ("z", z), ("colorscale", Colorscale(colorscale)));
+        var trace = Trace("heatmap", null, ("z", z));
+        SetColorscale(trace, colorscale);
         if (x is not null) trace["x"] = Strings(x);
         if (y is not null) trace["y"] = Strings(y);
         if (colorbarTitle is not null) trace["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = colorbarTitle } };
         if (annotate) trace["texttemplate"] = "%{z:.2f}";
         var fig = new Figure().AddTrace(trace);
-        fig._layout["yaxis"] = new JsonObject { ["autorange"] = "reversed" };
+        fig._layout["yaxis"]!["autorange"] = "reversed";
         if (x is not null) fig.WithXAxis(type: "category");
         if (y is not null) fig.WithYAxis(type: "category");
         return fig;

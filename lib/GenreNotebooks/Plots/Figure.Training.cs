@@ -11,7 +11,8 @@ public sealed partial class Figure
 
     /// <summary>
     /// Training curves side by side, as Keras' <c>history.history</c> is usually plotted: loss per epoch (train and
-    /// validation) on the left, accuracy per epoch on the right; validation lines only where there was validation data.
+    /// validation) on the left, accuracy per epoch on the right (on a fixed 0-100 % axis, so runs compare at a glance);
+    /// validation lines only where there was validation data.
     /// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
     /// </summary>
     public static Figure TrainingCurves(IEnumerable<EpochReport> epochs, string? title = null)
@@ -24,7 +25,15 @@ public sealed partial class Figure
         {
             var fig = Curve(x, list.Select(train), "train", TrainColour, legend);
             if (hasVal) fig.Add(Curve(x, list.Select(val), "validation", ValidationColour, legend));
-            return fig.WithXAxis("epoch").WithYAxis(what);
+            fig.WithXAxis("epoch").WithYAxis(what);
+            // Epochs are whole numbers: without a tick step plotly labels 1, 1.2, 1.4 ... for a two-epoch run.
+            fig._layout["xaxis"]!["dtick"] = Math.Max(1, (int)Math.Ceiling(list.Count / 10.0));
+            if (what == "accuracy")
+            {
+                fig._layout["yaxis"]!["range"] = new JsonArray(0, 1.02);
+                fig._layout["yaxis"]!["tickformat"] = ".0%";
+            }
+            return fig;
         }
         var grid = Grid(1, 2,
         [
@@ -42,27 +51,72 @@ public sealed partial class Figure
     }
 
     /// <summary>
-    /// A confusion matrix as an annotated heatmap, true genres down the side (first at the top), predicted across:
-    /// row fractions (<paramref name="normalised"/>, the diagonal is the per-genre accuracy) or counts.
+    /// A confusion matrix as an annotated heatmap, true genres down the side (first at the top), predicted across.
+    /// With <paramref name="normalised"/> (the default) the colour is the row fraction on a fixed 0-1 scale (the
+    /// diagonal is the per-genre accuracy, and two matrices compare at a glance) and each cell reads
+    /// "percentage (count)"; otherwise colour and text are the counts. Cells without a prediction are left blank (their
+    /// hover text still reads 0), so the diagonal and the real confusions stand out. A genre with no samples gets an empty row
+    /// (no colour, "no samples") instead of a row of zeros that would read as 0 % accuracy. sklearn equivalent:
+    /// <c>ConfusionMatrixDisplay.from_predictions(..., normalize="true")</c>.
     /// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
     /// </summary>
     public static Figure ConfusionMatrix(ConfusionMatrix matrix, bool normalised = true, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        double[,] z;
-        if (normalised) z = matrix.RowNormalised();
-        else
+        int n = matrix.ClassCount;
+        var counts = matrix.Counts;
+        var support = matrix.Support;
+        var fractions = matrix.RowNormalised();
+        var z = new double[n, n];
+        var text = new JsonArray();
+        var hover = new JsonArray();
+        for (int i = 0; i < n; i++)
         {
-            var counts = matrix.Counts;
-            z = new double[matrix.ClassCount, matrix.ClassCount];
-            for (int i = 0; i < matrix.ClassCount; i++)
-                for (int j = 0; j < matrix.ClassCount; j++) z[i, j] = counts[i, j];
+            var row = new JsonArray();
+            var hoverRow = new JsonArray();
+            for (int j = 0; j < n; j++)
+            {
+                string cell;
+                if (normalised)
+                {
+                    z[i, j] = support[i] == 0 ? double.NaN : fractions[i, j];
+                    cell = support[i] == 0 ? "no samples"
+                        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{100 * fractions[i, j]:0}%<br>({counts[i, j]})");
+                }
+                else
+                {
+                    z[i, j] = counts[i, j];
+                    cell = counts[i, j].ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                hoverRow.Add(cell);
+                // Empty cells stay blank, so the errors stand out; the hover text still gives every cell.
+                row.Add(support[i] == 0 ? (j == 0 ? "no samples" : "") : counts[i, j] == 0 ? "" : cell);
+            }
+            text.Add(row);
+            hover.Add(hoverRow);
         }
-        int size = Math.Clamp(120 + 55 * matrix.ClassCount, 360, 800);
-        return Heatmap(z, matrix.Labels, matrix.Labels, normalised ? "fraction of row" : "count", "Blues", annotate: true)
-            .WithXAxis("predicted").WithYAxis("true")
-            .WithTitle(title ?? (normalised ? "Confusion matrix (each row sums to 1)" : "Confusion matrix (counts)"))
-            .WithSize(size + 80, size);
+        int size = Math.Clamp(140 + 60 * n, 380, 820);
+        var fig = Heatmap(z, matrix.Labels, matrix.Labels, normalised ? "share of the<br>true genre" : "count", "Blues")
+            .WithXAxis("predicted genre").WithYAxis("true genre")
+            .WithTitle(title ?? (normalised ? "Confusion matrix (each row sums to 100 %)" : "Confusion matrix (counts)"))
+            .WithSize(size + 90, size);
+        var trace = fig._data[0]!.AsObject();
+        trace["text"] = text;
+        trace["texttemplate"] = "%{text}";
+        trace["customdata"] = hover;
+        trace["hovertemplate"] = "true %{y}<br>predicted %{x}<br>%{customdata}<extra></extra>";
+        trace["xgap"] = 1;
+        trace["ygap"] = 1;
+        if (normalised)
+        {
+            trace["zmin"] = 0;
+            trace["zmax"] = 1;
+            trace["colorbar"]!["tickformat"] = ".0%";
+        }
+        else trace["zmin"] = 0;
+        // Cells of a 10-genre matrix are about 60 px: two short lines of text fit at 11 px.
+        trace["textfont"] = new JsonObject { ["size"] = n > 12 ? 9 : 11 };
+        return fig;
     }
 
     private static Figure Curve(double[] x, IEnumerable<double> y, string name, string colour, bool legend)

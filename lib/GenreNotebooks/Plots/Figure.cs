@@ -34,6 +34,9 @@ public sealed partial class Figure : IHtmlContent
             ["height"] = 420,
             ["font"] = new JsonObject { ["family"] = "Segoe UI, Roboto, Helvetica, Arial, sans-serif", ["size"] = 13 },
             ["legend"] = new JsonObject { ["orientation"] = "v" },
+            // Margins grow to fit long tick labels (genre and run names) instead of cutting them.
+            ["xaxis"] = new JsonObject { ["automargin"] = true },
+            ["yaxis"] = new JsonObject { ["automargin"] = true },
         };
     }
 

@@ -42,7 +42,7 @@ public sealed class CrossValidationResult
     /// <summary>The classification report of all validation predictions together.</summary>
     public ClassificationReport Report => ClassificationReport.FromConfusionMatrix(Confusion);
 
-    /// <summary>A text table: one line per fold (fold, train, validation, accuracy), then mean and std.</summary>
+    /// <summary>A text table: one line per fold (fold, train, validation, accuracy in percent with one decimal), then mean and std.</summary>
     public override string ToString() => TextTable.Text(["fold", "train", "validation", "accuracy"], Rows());
 
     /// <summary>The per-fold table as HTML, for a notebook cell.</summary>
@@ -51,10 +51,12 @@ public sealed class CrossValidationResult
     private List<IReadOnlyList<string>> Rows()
     {
         var ci = CultureInfo.InvariantCulture;
+        // Percentages with one decimal, as the papers report folds (69.0, 69.5, 77.0, ...).
+        string Pct(double a) => double.IsNaN(a) ? "-" : (100 * a).ToString("0.0", ci) + " %";
         var rows = Folds.Select(f => (IReadOnlyList<string>)[(f.Index + 1).ToString(ci), f.TrainCount.ToString(ci),
-            f.ValidationCount.ToString(ci), f.Accuracy.ToString("F4", ci)]).ToList();
-        rows.Add(["mean", "", "", MeanAccuracy.ToString("F4", ci)]);
-        rows.Add(["std", "", "", StdAccuracy.ToString("F4", ci)]);
+            f.ValidationCount.ToString(ci), Pct(f.Accuracy)]).ToList();
+        rows.Add(["mean", "", "", Pct(MeanAccuracy)]);
+        rows.Add(["std", "", "", Pct(StdAccuracy)]);
         return rows;
     }
 }

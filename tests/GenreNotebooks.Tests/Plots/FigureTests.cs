@@ -89,7 +89,11 @@ public class FigureTests
         Assert.Equal(["a", "b", "c"], Strings(t["x"]));
         Assert.Equal(["r0", "r1"], Strings(t["y"]));
         Assert.Equal("count", t["colorbar"]!["title"]!["text"]!.GetValue<string>());
-        Assert.Equal("Blues", t["colorscale"]!.GetValue<string>());
+        // Blues runs from white (low) to dark blue (high), unlike plotly.js's own Blues.
+        var stops = t["colorscale"]!.AsArray();
+        Assert.Equal("#f7fbff", stops[0]![1]!.GetValue<string>());
+        Assert.Equal("#08306b", stops[^1]![1]!.GetValue<string>());
+        Assert.Null(t["zmid"]);
         Assert.Equal("%{z:.2f}", t["texttemplate"]!.GetValue<string>());
         var layout = Parse(f)["layout"]!;
         Assert.Equal("reversed", layout["yaxis"]!["autorange"]!.GetValue<string>());
@@ -168,7 +172,10 @@ public class FigureTests
         Assert.Equal(["x", "x2", "x3"], data.Select(t => t!["xaxis"]!.GetValue<string>()));
         Assert.Equal(["y", "y2", "y3"], data.Select(t => t!["yaxis"]!.GetValue<string>()));
         var layout = f["layout"]!;
-        Assert.Equal("time (s)", layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+        // Figure a has c below it: with shareX its x axis is labelled once, under c.
+        Assert.Null(layout["xaxis"]!["title"]);
+        Assert.False(layout["xaxis"]!["showticklabels"]!.GetValue<bool>());
+        Assert.Null(layout["xaxis2"]!["showticklabels"]);
         var d1 = Doubles(layout["xaxis"]!["domain"]);
         var d2 = Doubles(layout["xaxis2"]!["domain"]);
         Assert.True(d1[1] < d2[0], "columns must not overlap");
@@ -177,6 +184,90 @@ public class FigureTests
         Assert.Equal(["A", "B", "C"], layout["annotations"]!.AsArray().Select(n => n!["text"]!.GetValue<string>()));
         Assert.True(data[1]!["colorbar"]!["x"]!.GetValue<double>() > d2[1]);
         Assert.Throws<ArgumentException>(() => Figure.Grid(1, 1, [a, b]));
+    }
+
+    [Fact]
+    public void Grid_of_heatmaps_of_one_quantity_shares_one_colour_axis_and_one_bar()
+    {
+        var left = Figure.Spectrogram(new FloatMatrix(3, 4), 22050, 512, colorbarTitle: "dB");
+        var right = Figure.Spectrogram(new FloatMatrix(3, 4), 22050, 512, colorbarTitle: "dB");
+        var f = Parse(Figure.Grid(1, 2, [left, right], shareY: true));
+        var data = f["data"]!.AsArray();
+        Assert.All(data, t => Assert.Equal("coloraxis", t!["coloraxis"]!.GetValue<string>()));
+        Assert.All(data, t => Assert.Null(t!["colorbar"]));
+        Assert.All(data, t => Assert.Null(t!["colorscale"]));
+        var axis = f["layout"]!["coloraxis"]!;
+        Assert.Equal("dB", axis["colorbar"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("#000004", axis["colorscale"]![0]![1]!.GetValue<string>()); // magma
+        Assert.Null(axis["colorbar"]!["x"]); // plotly's default: right of the whole grid
+        // Shared y: the right subplot drops its tick labels and title, so nothing sits in the gap.
+        Assert.False(f["layout"]!["yaxis2"]!["showticklabels"]!.GetValue<bool>());
+        Assert.Null(f["layout"]!["yaxis2"]!["title"]);
+        Assert.NotNull(f["layout"]!["yaxis"]!["title"]);
+    }
+
+    [Fact]
+    public void Grid_of_heatmaps_of_different_quantities_puts_each_bar_in_a_gap_wide_enough_for_it()
+    {
+        var db = Figure.Image(new FloatMatrix(3, 4), colorbarTitle: "dB");
+        var mfcc = Figure.Image(new FloatMatrix(3, 4), colorbarTitle: "value", colorscale: "RdBu");
+        var f = Parse(Figure.Grid(1, 2, [db, mfcc]));
+        var data = f["data"]!.AsArray();
+        Assert.Null(f["layout"]!["coloraxis"]);
+        var d1 = Doubles(f["layout"]!["xaxis"]!["domain"]);
+        var d2 = Doubles(f["layout"]!["xaxis2"]!["domain"]);
+        double bar1 = data[0]!["colorbar"]!["x"]!.GetValue<double>();
+        double bar2 = data[1]!["colorbar"]!["x"]!.GetValue<double>();
+        Assert.InRange(bar1, d1[1], d1[1] + 0.02);
+        Assert.InRange(bar2, d2[1], d2[1] + 0.02);
+        Assert.Equal("left", data[0]!["colorbar"]!["xanchor"]!.GetValue<string>());
+        // Bar, its tick labels and the right subplot's y labels need about 130 px of a 1000-px page.
+        Assert.True(d2[0] - bar1 >= 0.13, $"gap after the left bar is {d2[0] - bar1:0.000}");
+        Assert.Equal(1, d2[1], 6); // the last bar sits in the right margin, which plotly widens for it
+        // Forcing one colour axis is possible too.
+        Assert.NotNull(Parse(Figure.Grid(1, 2, [db, mfcc], shareColors: true))["layout"]!["coloraxis"]);
+    }
+
+    [Fact]
+    public void Diverging_colour_scales_are_centred_on_zero_with_a_white_middle()
+    {
+        var t = Trace(Figure.Heatmap(new double[,] { { -0.2, 1 }, { 1, -0.2 } }, colorscale: "RdBu"));
+        Assert.Equal(0, t["zmid"]!.GetValue<double>());
+        var stops = t["colorscale"]!.AsArray();
+        Assert.Equal(0.5, stops[stops.Count / 2]![0]!.GetValue<double>(), 6);
+        Assert.Equal("#f7f7f7", stops[stops.Count / 2]![1]!.GetValue<string>());
+        Assert.Null(Trace(Figure.Heatmap(new double[,] { { 1 } }, colorscale: "Viridis"))["zmid"]);
+    }
+
+    [Fact]
+    public void Heatmap_pooling_note_goes_on_its_own_line_of_the_axis_title()
+    {
+        var s = new FloatMatrix(1025, 2600);
+        var layout = Parse(Figure.Spectrogram(s, 22050, 512))["layout"]!;
+        var title = layout["xaxis"]!["title"]!["text"]!.GetValue<string>();
+        Assert.StartsWith("time (s)<br>", title);
+        Assert.Contains("max of 3 frames per column", title);
+    }
+
+    [Fact]
+    public void Log_frequency_spectrogram_is_ticked_at_octaves_within_its_bins()
+    {
+        var layout = Parse(Figure.Spectrogram(new FloatMatrix(1025, 3), 22050, 512, logFrequency: true))["layout"]!;
+        // Bins run from 10.8 Hz (bin 0 at 0 Hz is left out) to 11025 Hz.
+        Assert.Equal([16.0, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192], Doubles(layout["yaxis"]!["tickvals"]));
+        Assert.Equal("8192", Strings(layout["yaxis"]!["ticktext"])[^1]);
+        Assert.Null(Parse(Figure.Spectrogram(new FloatMatrix(1025, 3), 22050, 512))["layout"]!["yaxis"]!["tickvals"]);
+    }
+
+    [Fact]
+    public void Scatter_labels_name_each_point_in_its_hover_text()
+    {
+        var t = Trace(Figure.Scatter([0.1, 0.2], [0.3, 0.4], labels: ["rock/disco", "pop/hiphop"]));
+        Assert.Equal(["rock/disco", "pop/hiphop"], Strings(t["text"]));
+        Assert.Contains("%{text}", t["hovertemplate"]!.GetValue<string>());
+        var grouped = Parse(Figure.Scatter([0.1, 0.2, 0.3], [1.0, 2, 3], groups: ["a", "b", "a"], labels: ["p", "q", "r"]))["data"]!;
+        Assert.Equal(["p", "r"], Strings(grouped[0]!["text"]));
+        Assert.Throws<ArgumentException>(() => Figure.Scatter([0.1], [0.2], labels: ["a", "b"]));
     }
 
     [Fact]
