@@ -102,9 +102,9 @@ public static class HtmlExporter
 
     private const string Css = """
         body { font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; line-height: 1.55; color: #1f2328; background: #fff; margin: 0; }
-        main { max-width: 1000px; margin: 0 auto; padding: 24px; }
+        main { max-width: 1100px; margin: 0 auto; padding: 24px 24px 24px 72px; }  /* the left padding holds the [n] prompts */
         .cell { margin: 14px 0; position: relative; }
-        .cell.code .prompt { position: absolute; left: -56px; top: 8px; color: #8c959f; font: 12px monospace; }
+        .cell.code .prompt { position: absolute; left: -52px; top: 8px; color: #8c959f; font: 12px monospace; }
         pre { overflow-x: auto; padding: 10px 12px; border-radius: 6px; font-size: 13px; }
         pre.source { background: #f6f8fa; border: 1px solid #d0d7de; }
         pre.output { background: #fff; border-left: 3px solid #d0d7de; margin: 6px 0; }
