@@ -7,8 +7,12 @@ namespace GenreNotebooks.Training;
 /// </summary>
 public interface IEpochDriver
 {
-    /// <summary>Trains for one epoch (all mini-batches); returns the mean loss and the accuracy over the epoch.</summary>
-    (double Loss, double Accuracy) TrainEpoch(int epoch, CancellationToken cancellationToken);
+    /// <summary>
+    /// Trains for one epoch (all mini-batches); returns the mean loss and the accuracy over the epoch. Calls
+    /// <paramref name="onBatch"/> (when given) after every mini-batch, and checks <paramref name="cancellationToken"/>
+    /// before every mini-batch, so a cancellation takes effect at the next batch boundary.
+    /// </summary>
+    (double Loss, double Accuracy) TrainEpoch(int epoch, Action<BatchStep>? onBatch, CancellationToken cancellationToken);
 
     /// <summary>Evaluates on the validation data; null when there is none.</summary>
     (double Loss, double Accuracy)? Validate(CancellationToken cancellationToken);

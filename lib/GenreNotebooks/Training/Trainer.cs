@@ -54,7 +54,10 @@ public sealed class Trainer : IEpochDriver
     /// <summary>
     /// Trains for up to <paramref name="epochs"/> epochs on (<paramref name="x"/>, <paramref name="y"/>), validating on
     /// (<paramref name="xVal"/>, <paramref name="yVal"/>) after each epoch when given. See <see cref="TrainingLoop.Run"/>
-    /// for early stopping, schedules, progress and cancellation.
+    /// for early stopping, schedules, progress and cancellation. Within-epoch <see cref="TrainingProgress"/> goes to
+    /// <see cref="TrainerOptions.BatchProgress"/>, or to <paramref name="progress"/> when it also implements
+    /// <c>IProgress&lt;TrainingProgress&gt;</c>; a cancelled token stops at the next batch boundary and the history
+    /// holds the finished epochs (<see cref="TrainingHistory.Cancelled"/>).
     /// </summary>
     /// <exception cref="ArgumentException">Sample counts and label counts differ, or validation inputs come without labels.</exception>
     public TrainingHistory Fit(Tensor x, IReadOnlyList<int> y, Tensor? xVal = null, IReadOnlyList<int>? yVal = null, int epochs = 10,
@@ -70,7 +73,8 @@ public sealed class Trainer : IEpochDriver
         _yVal = yVal?.ToArray();
         try
         {
-            return TrainingLoop.Run(this, epochs, earlyStopping, schedule, progress, cancellationToken);
+            return TrainingLoop.Run(this, epochs, earlyStopping, schedule, progress, cancellationToken,
+                Options.BatchProgress, Options.ProgressInterval, Options.TimeProvider);
         }
         finally
         {
@@ -92,11 +96,11 @@ public sealed class Trainer : IEpochDriver
     /// <summary>Predicted class of each sample (argmax of the logits).</summary>
     public int[] Predict(Tensor x) => Evaluation.Metrics.ArgmaxRows(PredictProbabilities(x));
 
-    (double Loss, double Accuracy) IEpochDriver.TrainEpoch(int epoch, CancellationToken cancellationToken)
+    (double Loss, double Accuracy) IEpochDriver.TrainEpoch(int epoch, Action<BatchStep>? onBatch, CancellationToken cancellationToken)
     {
         var x = _x ?? throw new InvalidOperationException("no training data; call Fit");
         var y = _y!;
-        int n = y.Length, bs = Options.BatchSize;
+        int n = y.Length, bs = Options.BatchSize, batches = (n + bs - 1) / bs;
         int[] order = Options.Shuffle ? _shuffle.Permutation(n) : Enumerable.Range(0, n).ToArray();
         Model.Train();
         double lossSum = 0;
@@ -116,6 +120,8 @@ public sealed class Trainer : IEpochDriver
             lossSum += loss.Item() * b;
             var pred = logits.Argmax(1);
             for (int i = 0; i < b; i++) if (pred[i] == yb[i]) correct++;
+            int seen = start + b;
+            onBatch?.Invoke(new BatchStep(start / bs + 1, batches, seen, n, lossSum / seen, (double)correct / seen));
         }
         return (lossSum / n, (double)correct / n);
     }

@@ -24,10 +24,28 @@ public sealed record TrainerOptions
     /// <summary>Batch size used for validation and prediction (no gradients, so larger is fine).</summary>
     public int EvalBatchSize { get; init; } = 256;
 
+    /// <summary>The default of <see cref="ProgressInterval"/>: half a second.</summary>
+    public static readonly TimeSpan DefaultProgressInterval = TimeSpan.FromSeconds(0.5);
+
+    /// <summary>
+    /// Receives <see cref="TrainingProgress"/> within epochs (batch counts, running loss and accuracy, estimated time
+    /// left), throttled by <see cref="ProgressInterval"/>; see <see cref="TrainingLoop.Run"/>. Null: the epoch progress
+    /// given to <see cref="Trainer.Fit"/> gets them when it also implements <c>IProgress&lt;TrainingProgress&gt;</c>.
+    /// </summary>
+    public IProgress<TrainingProgress>? BatchProgress { get; init; }
+
+    /// <summary>Minimum time between two within-epoch progress reports (default 0.5 s; zero: every batch).</summary>
+    public TimeSpan ProgressInterval { get; init; } = DefaultProgressInterval;
+
+    /// <summary>The clock of elapsed times and time-left estimates (default the system clock; tests give a manual one).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     /// <summary>Checks the settings.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A batch size below 1, a negative L2, or a negative class weight.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A batch size below 1, a negative L2, a negative class weight or a negative progress interval.</exception>
     public void Validate()
     {
+        if (ProgressInterval < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(ProgressInterval), ProgressInterval, "the progress interval must be >= 0");
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(EvalBatchSize, 1, nameof(EvalBatchSize));
         if (!(L2 >= 0)) throw new ArgumentOutOfRangeException(nameof(L2), L2, "L2 must be >= 0");

@@ -1,12 +1,12 @@
-using System.Diagnostics;
-
 namespace GenreNotebooks.Training;
 
 /// <summary>
 /// The epoch loop of Keras' <c>model.fit</c> / a PyTorch training script, independent of the model: for each epoch
 /// train, validate, report progress, let early stopping decide, step the learning-rate schedule; at the end restore
-/// the best weights when asked. Cancellation stops between epochs (and inside an epoch when the driver checks the token)
-/// and returns the history so far, marked <see cref="TrainingHistory.Cancelled"/>.
+/// the best weights when asked. Inside an epoch it passes the driver's per-batch steps on as throttled
+/// <see cref="TrainingProgress"/> reports with an estimate of the time left. Cancellation stops at the next batch
+/// boundary (the driver checks the token before each batch), drops the unfinished epoch and returns the history so far,
+/// marked <see cref="TrainingHistory.Cancelled"/>.
 /// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public static class TrainingLoop
@@ -16,14 +16,26 @@ public static class TrainingLoop
     /// <param name="epochs">Planned number of epochs, at least 1.</param>
     /// <param name="earlyStopping">Optional early-stopping rule (reset at the start).</param>
     /// <param name="schedule">Optional learning-rate schedule, stepped after every epoch (reset at the start).</param>
-    /// <param name="progress">Receives one <see cref="EpochReport"/> per finished epoch.</param>
-    /// <param name="cancellationToken">Stops training between epochs.</param>
+    /// <param name="progress">Receives one <see cref="EpochReport"/> per finished epoch. When it also implements
+    /// <see cref="IProgress{T}"/> of <see cref="TrainingProgress"/> (as <c>Plots.TrainingMonitor</c> does) and
+    /// <paramref name="batchProgress"/> is null, it receives the within-epoch reports too.</param>
+    /// <param name="cancellationToken">Stops training at the next batch boundary.</param>
+    /// <param name="batchProgress">Receives <see cref="TrainingProgress"/> within epochs: after the first batch of the
+    /// run, then at most once per <paramref name="progressInterval"/>, after the last batch of every epoch, and once more
+    /// when the run ends (with its <see cref="TrainingStage"/>).</param>
+    /// <param name="progressInterval">Minimum time between within-epoch reports; default 0.5 s; zero reports every batch.</param>
+    /// <param name="timeProvider">The clock for elapsed times and estimates; default the system clock.</param>
     /// <exception cref="InvalidOperationException">Early stopping or the schedule monitors a validation metric but the driver has no validation data.</exception>
     public static TrainingHistory Run(IEpochDriver driver, int epochs, EarlyStopping? earlyStopping = null, ILearningRateSchedule? schedule = null,
-        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<EpochReport>? progress = null, CancellationToken cancellationToken = default,
+        IProgress<TrainingProgress>? batchProgress = null, TimeSpan? progressInterval = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(driver);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        var interval = progressInterval ?? TrainerOptions.DefaultProgressInterval;
+        if (interval < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(progressInterval), interval, "the progress interval must be >= 0");
+        var tracker = new ProgressTracker(batchProgress ?? progress as IProgress<TrainingProgress>, timeProvider ?? TimeProvider.System, interval, epochs);
+        Action<BatchStep> onBatch = tracker.OnBatch;
         earlyStopping?.Reset();
         schedule?.Reset();
         var history = new TrainingHistory();
@@ -36,14 +48,16 @@ public static class TrainingLoop
                 history.Cancelled = true;
                 break;
             }
-            var clock = Stopwatch.StartNew();
+            tracker.StartEpoch(epoch);
             double lr = driver.LearningRate;
             (double Loss, double Accuracy) train;
             (double Loss, double Accuracy)? val;
             try
             {
-                train = driver.TrainEpoch(epoch, cancellationToken);
+                train = driver.TrainEpoch(epoch, onBatch, cancellationToken);
+                tracker.EndTraining();
                 val = driver.Validate(cancellationToken);
+                tracker.EndValidation(val is not null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -51,7 +65,7 @@ public static class TrainingLoop
                 break;
             }
             var report = new EpochReport(epoch, epochs, train.Loss, train.Accuracy,
-                val?.Loss ?? double.NaN, val?.Accuracy ?? double.NaN, lr, clock.Elapsed);
+                val?.Loss ?? double.NaN, val?.Accuracy ?? double.NaN, lr, tracker.EpochElapsed);
             history.Add(report);
             progress?.Report(report);
 
@@ -77,6 +91,7 @@ public static class TrainingLoop
             driver.LoadWeights(bestWeights);
             history.RestoredEpoch = bestEpoch;
         }
+        tracker.Finish(history.Cancelled ? TrainingStage.Cancelled : history.StoppedEarlyAt is not null ? TrainingStage.StoppedEarly : TrainingStage.Finished);
         return history;
     }
 }
