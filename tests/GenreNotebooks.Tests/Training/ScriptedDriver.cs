@@ -4,7 +4,9 @@ namespace GenreNotebooks.Tests.Training;
 
 /// <summary>
 /// A fake model: each epoch returns the next scripted metrics; its "weights" are the number of the epoch that last
-/// trained it, so a restore is visible. Records the learning rate of every epoch.
+/// trained it, so a restore is visible. Records the learning rate of every epoch. With a <see cref="Clock"/> it also
+/// runs <see cref="Batches"/> fake mini-batches of <see cref="BatchSize"/> samples per epoch, each advancing the clock
+/// by <see cref="SecondsPerBatch"/>, and validation advances it by <see cref="ValidationSeconds"/>.
 /// </summary>
 internal sealed class ScriptedDriver(double[] valLoss, double[] valAccuracy, bool hasValidation = true) : IEpochDriver
 {
@@ -15,9 +17,20 @@ internal sealed class ScriptedDriver(double[] valLoss, double[] valAccuracy, boo
     public Action<int>? AfterEpoch { get; init; }
 
     public double LearningRate { get; set; } = 1.0;
+    public ManualClock? Clock { get; init; }
+    public int Batches { get; init; } = 1;
+    public int BatchSize { get; init; } = 10;
+    public double SecondsPerBatch { get; init; }
+    public double ValidationSeconds { get; init; }
 
-    public (double Loss, double Accuracy) TrainEpoch(int epoch, CancellationToken cancellationToken)
+    public (double Loss, double Accuracy) TrainEpoch(int epoch, Action<BatchStep>? onBatch, CancellationToken cancellationToken)
     {
+        for (int b = 1; b <= Batches; b++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Clock?.Advance(TimeSpan.FromSeconds(SecondsPerBatch));
+            onBatch?.Invoke(new BatchStep(b, Batches, b * BatchSize, Batches * BatchSize, 1.0 / b, 0.5));
+        }
         _epoch = epoch;
         Weights = epoch;
         RatesSeen.Add(LearningRate);
@@ -25,8 +38,12 @@ internal sealed class ScriptedDriver(double[] valLoss, double[] valAccuracy, boo
         return (valLoss[epoch - 1] * 0.9, valAccuracy[epoch - 1] + 0.05);
     }
 
-    public (double Loss, double Accuracy)? Validate(CancellationToken cancellationToken) =>
-        hasValidation ? (valLoss[_epoch - 1], valAccuracy[_epoch - 1]) : null;
+    public (double Loss, double Accuracy)? Validate(CancellationToken cancellationToken)
+    {
+        if (!hasValidation) return null;
+        Clock?.Advance(TimeSpan.FromSeconds(ValidationSeconds));
+        return (valLoss[_epoch - 1], valAccuracy[_epoch - 1]);
+    }
 
     public object SaveWeights() => Weights;
 
