@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GenreNotebooks.Cli.Terminal;
 using GenreNotebooks.Features;
 using GenreNotebooks.Models;
 using GenreNotebooks.Nn;
@@ -11,7 +12,9 @@ namespace GenreNotebooks.Cli.Commands;
 /// <c>genre cv --features &lt;csv&gt; --model &lt;name&gt; [--folds 5] [--epochs N] [--seed S] [--drop-correlated 0.8]</c>:
 /// k-fold cross-validation of a feature network of the model catalog on a Kaggle-format feature CSV, folds grouped by
 /// track and stratified by genre, features standardised on each fold's training rows. Prints one line per fold
-/// (<c>fold 1 0.7250</c>) and <c>mean 0.7170</c> as the last line. The features paper's experiment
+/// (<c>fold 1 0.7250</c>) and <c>mean 0.7170</c> as the last line. Training progress goes to standard error: one line
+/// per epoch (<c>fold 2/5 epoch 3/50 ...</c>), or a progress bar when standard error is a terminal. Ctrl+C stops at the
+/// next mini-batch, prints the folds completed (no mean) and exits with 130. The features paper's experiment
 /// (notebooks/04-feature-networks-and-cross-validation) is <c>genre cv --features features_30_sec.csv --model features-1d-cnn --drop-correlated 0.8</c>.
 /// </summary>
 internal static class CvCommand
@@ -26,18 +29,26 @@ internal static class CvCommand
         var drop = new Option<double?>("--drop-correlated") { Description = "Drop one feature of each pair with |Pearson r| >= this (the study used 0.8)." };
         var command = new Command("cv", "Cross-validate a feature network (track-grouped, stratified k folds); prints per-fold accuracy and the mean.");
         foreach (var o in new Option[] { features, model, folds, epochs, seed, drop }) command.Options.Add(o);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
+            var finished = new List<FoldResult>();
             try
             {
-                var result = Run(parse.GetValue(features)!, parse.GetValue(model)!, parse.GetValue(folds), parse.GetValue(epochs),
-                    parse.GetValue(seed), parse.GetValue(drop), stderr);
-                foreach (var f in result.Folds)
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {f.Index + 1} {f.Accuracy:F4}"));
+                // Off the invoking thread, so System.CommandLine's Ctrl+C handling can still end a run that does not stop.
+                var result = await Task.Run(() => Run(parse.GetValue(features)!, parse.GetValue(model)!, parse.GetValue(folds), parse.GetValue(epochs),
+                    parse.GetValue(seed), parse.GetValue(drop), stderr, new InlineProgress<FoldResult>(finished.Add), cancellationToken), CancellationToken.None);
+                foreach (var f in result.Folds) stdout.WriteLine(FoldLine(f));
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean {result.MeanAccuracy:F4}"));
                 return 0;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                foreach (var f in finished) stdout.WriteLine(FoldLine(f));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"cancelled after {finished.Count} of {parse.GetValue(folds)} folds; the fold lines printed are the completed ones, no mean"));
+                return ExitCodes.Cancelled;
             }
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or IOException
                                            or UnauthorizedAccessException or FeatureCsvException)
@@ -49,7 +60,10 @@ internal static class CvCommand
         return command;
     }
 
-    internal static CrossValidationResult Run(string csvPath, string modelName, int folds, int? epochs, ulong seed, double? dropCorrelated, TextWriter log)
+    private static string FoldLine(FoldResult f) => string.Create(CultureInfo.InvariantCulture, $"fold {f.Index + 1} {f.Accuracy:F4}");
+
+    internal static CrossValidationResult Run(string csvPath, string modelName, int folds, int? epochs, ulong seed, double? dropCorrelated, TextWriter log,
+        IProgress<FoldResult>? foldProgress = null, CancellationToken cancellationToken = default)
     {
         var spec = ModelCatalog.Get(modelName);
         bool flat = spec.TypicalInputShape.Count == 1;
@@ -84,8 +98,11 @@ internal static class CvCommand
             return new Tensor(data, [standardised.Length, .. inputShape]);
         }
 
+        bool live = ConsoleTrainingProgress.IsTerminal(log);
+        var progress = new ConsoleTrainingProgress(log, live, width: live ? ConsoleTrainingProgress.TerminalWidth() : 80);
         return CrossValidation.Run(labels, groups, folds, seed, fold =>
         {
+            progress.Prefix = string.Create(CultureInfo.InvariantCulture, $"fold {fold.Index + 1}/{folds} ");
             var train = fold.TrainIndices.Select(i => rows[i]).ToArray();
             var scaler = Standardiser.Fit(train, table.Columns);
             var x = ToTensor(scaler.Transform(train));
@@ -96,8 +113,9 @@ internal static class CvCommand
             // No validation data during training: the fold's validation rows are only scored once, at the end.
             var schedule = spec.Recipe.CreateSchedule();
             if (schedule is ReduceLrOnPlateauSchedule) schedule = null;
-            trainer.Fit(x, y, epochs: epochs ?? spec.Recipe.Epochs, schedule: schedule);
+            var history = trainer.Fit(x, y, epochs: epochs ?? spec.Recipe.Epochs, schedule: schedule, progress: progress, cancellationToken: cancellationToken);
+            if (history.Cancelled) throw new OperationCanceledException(cancellationToken);
             return trainer.Predict(xVal);
-        }, table.LabelEncoding.Classes);
+        }, table.LabelEncoding.Classes, foldProgress, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GenreNotebooks.Cli.Terminal;
 using GenreNotebooks.Datasets;
 using GenreNotebooks.Models;
 using GenreNotebooks.Training;
@@ -7,11 +8,13 @@ using GenreNotebooks.Training;
 namespace GenreNotebooks.Cli.Commands;
 
 /// <summary>
-/// <c>genre train [--data &lt;folder&gt;] --model &lt;name&gt; [--epochs N] [--seed S] [--clip-seconds 3] [--out model.safetensors] [--tracks-per-genre N] [--pool 1] [--cache &lt;folder&gt;]</c>:
+/// <c>genre train [--data &lt;folder&gt;] --model &lt;name&gt; [--epochs N] [--seed S] [--clip-seconds 3] [--out model.safetensors] [--tracks-per-genre N] [--pool 1] [--cache &lt;folder&gt;] [--save-partial]</c>:
 /// trains a mel-spectrogram CNN of the model catalog on clips of a dataset (GTZAN/Kaggle layout, a synthetic folder or
 /// custom genre folders; without --data the default synthetic set), split 80/10/10 BY TRACK, printing one line per
-/// epoch, then the test accuracy, whole-song accuracy and the classification report; the weights go to --out and the
-/// genres and input scaling beside them (<c>--out</c> + <c>.json</c>) for <c>genre classify</c>.
+/// epoch (on a terminal a progress bar runs within the epoch), then the test accuracy, whole-song accuracy and the
+/// classification report; the weights go to --out and the genres and input scaling beside them (<c>--out</c> +
+/// <c>.json</c>) for <c>genre classify</c>. Ctrl+C stops at the next mini-batch, prints the epochs completed and
+/// exits with 130 without saving (unless --save-partial).
 /// notebooks/05-cnn-on-mel-spectrograms does the same step by step.
 /// </summary>
 internal static class TrainCommand
@@ -27,17 +30,25 @@ internal static class TrainCommand
         var tracks = new Option<int?>("--tracks-per-genre") { Description = "Use at most this many tracks per genre (default all; the default synthetic set has 30)." };
         var cache = new Option<string?>("--cache") { Description = "Folder of the mel-spectrogram cache (default datasets/cache/)." };
         var pool = new Option<int>("--pool") { Description = "Average-pool the spectrogram by this factor (1: full 128 x 130 for 3-s clips).", DefaultValueFactory = _ => 1 };
-        var command = new Command("train", "Train a mel-spectrogram CNN on 3-s clips, split by track; prints per-epoch progress and the test report, saves the weights.");
-        foreach (var o in new Option[] { data, model, epochs, seed, clipSeconds, output, tracks, pool, cache }) command.Options.Add(o);
-        command.SetAction(parse =>
+        var savePartial = new Option<bool>("--save-partial") { Description = "When training is cancelled (Ctrl+C), still save the partially trained weights." };
+        var command = new Command("train", "Train a mel-spectrogram CNN on 3-s clips, split by track; prints per-epoch progress and the test report, saves the weights. Ctrl+C stops cleanly (exit code 130).");
+        foreach (var o in new Option[] { data, model, epochs, seed, clipSeconds, output, tracks, pool, cache, savePartial }) command.Options.Add(o);
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             try
             {
-                Run(parse.GetValue(data), parse.GetValue(model)!, parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(clipSeconds),
-                    parse.GetValue(output), parse.GetValue(tracks), parse.GetValue(pool), stdout, parse.GetValue(cache));
-                return 0;
+                // Off the invoking thread, so System.CommandLine's Ctrl+C handling can still end a run that does not stop.
+                var (_, cancelled) = await Task.Run(() => Run(parse.GetValue(data), parse.GetValue(model)!, parse.GetValue(epochs), parse.GetValue(seed),
+                    parse.GetValue(clipSeconds), parse.GetValue(output), parse.GetValue(tracks), parse.GetValue(pool), stdout, parse.GetValue(cache),
+                    parse.GetValue(savePartial), cancellationToken), CancellationToken.None);
+                return cancelled ? ExitCodes.Cancelled : 0;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                stdout.WriteLine("cancelled before training started; nothing saved");
+                return ExitCodes.Cancelled;
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException
                                            or IOException or UnauthorizedAccessException)
@@ -49,8 +60,8 @@ internal static class TrainCommand
         return command;
     }
 
-    internal static MelClassifier Run(string? dataFolder, string modelName, int? epochs, int seed, double clipSeconds, string? output,
-        int? tracksPerGenre, int pool, TextWriter log, string? cacheRoot = null)
+    internal static (MelClassifier? Classifier, bool Cancelled) Run(string? dataFolder, string modelName, int? epochs, int seed, double clipSeconds, string? output,
+        int? tracksPerGenre, int pool, TextWriter log, string? cacheRoot = null, bool savePartial = false, CancellationToken cancellationToken = default)
     {
         var spec = ModelCatalog.Get(modelName);
         if (spec.TypicalInputShape.Count != 3)
@@ -74,18 +85,36 @@ internal static class TrainCommand
         if (split.Train.Count == 0 || split.Validation.Count == 0 || split.Test.Count == 0)
             throw new ArgumentException($"too few tracks for a train/validation/test split ({split}); give more tracks per genre");
         log.WriteLine($"model {spec.Name}: {spec.Recipe}");
-        var progress = new InlineProgress<EpochReport>(r => log.WriteLine(r.ToString()));
+        cancellationToken.ThrowIfCancellationRequested();
+        bool live = ConsoleTrainingProgress.IsTerminal(log);
+        var progress = new ConsoleTrainingProgress(log, live, width: live ? ConsoleTrainingProgress.TerminalWidth() : 80);
         var (run, scaling) = MelNetworkTraining.TrainAndTest(modelName, mels.Select(split.Train), mels.Select(split.Validation), mels.Select(split.Test),
-            new MelRunOptions { Epochs = epochs, Seed = (ulong)seed, Pool = pool }, progress);
+            new MelRunOptions { Epochs = epochs, Seed = (ulong)seed, Pool = pool }, progress, cancellationToken: cancellationToken);
+        string path = output ?? spec.Name + ".safetensors";
+        if (run.History.Cancelled)
+        {
+            int done = run.History.Epochs.Count;
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"cancelled after {done} of {run.Recipe.Epochs} epochs; the epoch lines above are the completed ones"));
+            if (!savePartial || done == 0)
+            {
+                log.WriteLine(done == 0 ? "no epoch completed; nothing saved" : "weights not saved: the model is only partly trained (--save-partial keeps it)");
+                return (null, true);
+            }
+            var partial = new MelClassifier(spec.Name, run.Model, mels.Genres, scaling, pool, settings);
+            partial.Save(path);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"saved the partly trained weights of epoch {done} to {path} and {MelClassifier.SidecarPath(path)} (--save-partial); test accuracy {run.Test.Accuracy:F4}"));
+            return (partial, true);
+        }
         if (run.History.StoppedEarlyAt is int stopped) log.WriteLine($"early stopping at epoch {stopped}, weights of epoch {run.History.RestoredEpoch?.ToString(CultureInfo.InvariantCulture) ?? stopped.ToString(CultureInfo.InvariantCulture)} kept");
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"test accuracy {run.Test.Accuracy:F4} ({run.Test.TrueLabels.Count} clips); whole songs {run.Test.SongAccuracy:F4} ({run.Test.Songs!.Count} songs)"));
         log.Write(run.Test.Report.ToString());
         var classifier = new MelClassifier(spec.Name, run.Model, mels.Genres, scaling, pool, settings);
-        string path = output ?? spec.Name + ".safetensors";
         classifier.Save(path);
         log.WriteLine($"saved {path} and {MelClassifier.SidecarPath(path)}");
-        return classifier;
+        return (classifier, false);
     }
 
     private static GenreDataset Open(string? folder, int seed)
