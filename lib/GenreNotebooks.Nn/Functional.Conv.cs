@@ -64,9 +64,28 @@ public static partial class Functional
 
         // Small output planes: several samples' columns side by side in one GEMM, so the weights are packed once per
         // group instead of once per sample and the GEMM's n (and the weight gradient's k) is not tiny.
-        int group = pointwise || !geo.UsesPadded ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
+        // One input channel: direct kernels instead of a 25-times-larger column matrix (forward and weight gradient).
+        bool direct = DirectConvSingleChannel.Applies(geo);
+        int group = pointwise || !geo.UsesPadded || direct ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
 
-        ParallelRange.For(n, workers, (_, start, end) =>
+        if (direct)
+        {
+            var packedW = BufferPool.Rent(DirectConvSingleChannel.PackedWeightFloats(geo, o));
+            DirectConvSingleChannel.PackWeights(wt, geo, o, packedW);
+            ParallelRange.For(n, workers, (_, start, end) =>
+            {
+                var pad = BufferPool.Rent(DirectConvSingleChannel.PaddedFloats(geo));
+                for (int s = start; s < end; s++)
+                {
+                    DirectConvSingleChannel.Pad(x.AsSpan(s * inPlane, inPlane), geo, pad);
+                    using (Profiler.Scope(tag, "direct.fwd"))
+                        DirectConvSingleChannel.Forward(pad, geo, packedW, bv, o, yv.AsSpan(s * outPlane, outPlane));
+                }
+                BufferPool.Return(pad);
+            });
+            BufferPool.Return(packedW);
+        }
+        else ParallelRange.For(n, workers, (_, start, end) =>
         {
             int maxGroup = Math.Min(group, end - start);
             float[]? col = pointwise ? null : BufferPool.Rent(k * cols * maxGroup);
@@ -120,7 +139,8 @@ public static partial class Functional
             ParallelRange.For(n, workers, (worker, start, end) =>
             {
                 int maxGroup = Math.Min(group, end - start);
-                float[]? col = pointwise || !needW ? null : BufferPool.Rent(k * cols * maxGroup);
+                float[]? col = pointwise || !needW || direct ? null : BufferPool.Rent(k * cols * maxGroup);
+                float[]? dpad = direct && needW ? BufferPool.Rent(DirectConvSingleChannel.PaddedFloats(geo)) : null;
                 float[]? dcol = pointwise || !needX ? null : BufferPool.Rent(k * cols * maxGroup);
                 float[]? gG = maxGroup > 1 ? BufferPool.Rent(o * cols * maxGroup) : null;
                 float[]? gw = needW ? BufferPool.RentZeroed(o * k) : null;
@@ -139,7 +159,13 @@ public static partial class Functional
                                     g.AsSpan((s0 + j) * outPlane + oc * cols, cols).CopyTo(gG.AsSpan(oc * wcols + j * cols, cols));
                         gmat = gG;
                     }
-                    if (gw is not null)
+                    if (gw is not null && dpad is not null)
+                    {
+                        DirectConvSingleChannel.Pad(x.AsSpan(s0 * inPlane, inPlane), geo, dpad);
+                        using (Profiler.Scope(tag, "direct.dW"))
+                            DirectConvSingleChannel.WeightGradient(dpad, geo, gmat, o, gw);
+                    }
+                    else if (gw is not null)
                     {
                         if (col is not null)
                             using (Profiler.Scope(tag, "im2col"))
@@ -176,6 +202,7 @@ public static partial class Functional
                     }
                 }
                 if (col is not null) BufferPool.Return(col);
+                if (dpad is not null) BufferPool.Return(dpad);
                 if (dcol is not null) BufferPool.Return(dcol);
                 if (gG is not null) BufferPool.Return(gG);
                 if (pad is not null) BufferPool.Return(pad);

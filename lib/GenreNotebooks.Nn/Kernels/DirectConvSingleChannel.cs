@@ -1,0 +1,218 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace GenreNotebooks.Nn.Kernels;
+
+/// <summary>
+/// Direct (no im2col) convolution for a single input channel with unit stride, the first layer of the 2-D CNN
+/// (1 channel, 5×5, 128×130 output, 8 filters). There the column matrix would be 25 times the input for a GEMM with
+/// only 8 rows, so building it costs about as much as the product. Forward: 16 output pixels of two output rows
+/// × 8 output channels in 16 AVX-512 registers, each input vector feeding 8 FMAs. Weight gradient: a direct reduction
+/// dW[o, ki, kj] = Σ gy[o, p] · xpad[p + (ki, kj)], 4 channels × 5 kernel columns of lane-wise sums in registers.
+/// Both read a zero-padded copy of the sample (<see cref="PaddedFloats"/> floats, built by <see cref="Pad"/>).
+/// </summary>
+internal static unsafe class DirectConvSingleChannel
+{
+    /// <summary>Output channels held in registers by the forward kernel.</summary>
+    public const int OcBlock = 8;
+
+    private const int Lanes = 16;
+
+    /// <summary>
+    /// True when the direct kernels handle this convolution: one input channel, unit strides, output rows of at least
+    /// one vector, a kernel of at most 11×11, and AVX-512 available (otherwise im2col + GEMM is used).
+    /// </summary>
+    public static bool Applies(in ConvGeometry g) =>
+        Vector512.IsHardwareAccelerated && Avx512F.IsSupported &&
+        g.Channels == 1 && g.StrideH == 1 && g.StrideW == 1 && g.OutW >= Lanes &&
+        g.KernelH <= 11 && g.KernelW <= 11 && g.KernelH * g.KernelW > 1;
+
+    /// <summary>Floats of the padded plane: <see cref="ConvGeometry.PaddedH"/> + 1 rows (the two-row forward reads one past) of <see cref="ConvGeometry.PaddedW"/>.</summary>
+    public static int PaddedFloats(in ConvGeometry g) => (g.PaddedH + 1) * g.PaddedW;
+
+    /// <summary>Floats of the weights repacked by <see cref="PackWeights"/>.</summary>
+    public static int PackedWeightFloats(in ConvGeometry g, int outChannels) =>
+        (outChannels + OcBlock - 1) / OcBlock * OcBlock * g.KernelH * g.KernelW;
+
+    /// <summary>Weights [O, 1, kh, kw] as [O/8][kh·kw][8] with the missing channels of the last block zero.</summary>
+    public static void PackWeights(ReadOnlySpan<float> w, in ConvGeometry g, int outChannels, Span<float> packed)
+    {
+        int taps = g.KernelH * g.KernelW;
+        packed[..PackedWeightFloats(g, outChannels)].Clear();
+        for (int oc = 0; oc < outChannels; oc++)
+            for (int t = 0; t < taps; t++)
+                packed[((oc / OcBlock) * taps + t) * OcBlock + oc % OcBlock] = w[oc * taps + t];
+    }
+
+    /// <summary>Writes the zero-padded copy of one single-channel sample <paramref name="x"/> into <paramref name="padded"/>.</summary>
+    public static void Pad(ReadOnlySpan<float> x, in ConvGeometry g, Span<float> padded)
+    {
+        int hp = g.PaddedH, wp = g.PaddedW;
+        padded[..PaddedFloats(g)].Clear();
+        int copy = Math.Min(g.Width, wp - g.PadLeft);
+        if (copy <= 0) return;
+        for (int ih = 0; ih < g.Height; ih++)
+        {
+            int ph = ih + g.PadTop;
+            if (ph >= hp) break;
+            x.Slice(ih * g.Width, copy).CopyTo(padded.Slice(ph * wp + g.PadLeft, copy));
+        }
+    }
+
+    /// <summary>
+    /// y[o, oh, ow] = bias[o] + Σ w[o, ki, kj] · xpad[oh + ki, ow + kj] for one sample; <paramref name="y"/> is
+    /// [O, OutH·OutW]. The last vector of a row overlaps the previous one instead of running a scalar tail.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Forward(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> packedW, ReadOnlySpan<float> bias,
+        int outChannels, Span<float> y)
+    {
+        int outH = g.OutH, outW = g.OutW, wp = g.PaddedW, kh = g.KernelH, kw = g.KernelW, taps = kh * kw, plane = outH * outW;
+        if (padded.Length < PaddedFloats(g) || y.Length < outChannels * plane || packedW.Length < PackedWeightFloats(g, outChannels))
+            throw new ArgumentException("DirectConvSingleChannel: buffer too short.");
+        Span<float> b8 = stackalloc float[OcBlock];
+        fixed (float* xp = padded, wpk = packedW, yp = y)
+        {
+            for (int oc0 = 0; oc0 < outChannels; oc0 += OcBlock)
+            {
+                int nOc = Math.Min(OcBlock, outChannels - oc0);
+                b8.Clear();
+                if (!bias.IsEmpty) bias.Slice(oc0, nOc).CopyTo(b8);
+                var i0 = Vector512.Create(b8[0]); var i1 = Vector512.Create(b8[1]); var i2 = Vector512.Create(b8[2]); var i3 = Vector512.Create(b8[3]);
+                var i4 = Vector512.Create(b8[4]); var i5 = Vector512.Create(b8[5]); var i6 = Vector512.Create(b8[6]); var i7 = Vector512.Create(b8[7]);
+                float* wb = wpk + oc0 * taps;
+                float* yb = yp + (nint)oc0 * plane;
+                for (int oh = 0; oh < outH; oh += 2)
+                {
+                    bool two = oh + 1 < outH;
+                    for (int ow = 0; ow < outW; ow += Lanes)
+                    {
+                        int o = Math.Min(ow, outW - Lanes);
+                        Vector512<float> a0 = i0, a1 = i1, a2 = i2, a3 = i3, a4 = i4, a5 = i5, a6 = i6, a7 = i7;
+                        Vector512<float> c0 = i0, c1 = i1, c2 = i2, c3 = i3, c4 = i4, c5 = i5, c6 = i6, c7 = i7;
+                        float* wt = wb;
+                        for (int ki = 0; ki < kh; ki++)
+                        {
+                            // Row oh + 1 + ki exists: the padded plane has one spare zero row.
+                            float* r0 = xp + (nint)(oh + ki) * wp + o;
+                            float* r1 = r0 + wp;
+                            for (int kj = 0; kj < kw; kj++, wt += OcBlock)
+                            {
+                                var x0 = Vector512.Load(r0 + kj);
+                                var x1 = Vector512.Load(r1 + kj);
+                                var w = Vector512.Create(wt[0]); a0 = Avx512F.FusedMultiplyAdd(x0, w, a0); c0 = Avx512F.FusedMultiplyAdd(x1, w, c0);
+                                w = Vector512.Create(wt[1]); a1 = Avx512F.FusedMultiplyAdd(x0, w, a1); c1 = Avx512F.FusedMultiplyAdd(x1, w, c1);
+                                w = Vector512.Create(wt[2]); a2 = Avx512F.FusedMultiplyAdd(x0, w, a2); c2 = Avx512F.FusedMultiplyAdd(x1, w, c2);
+                                w = Vector512.Create(wt[3]); a3 = Avx512F.FusedMultiplyAdd(x0, w, a3); c3 = Avx512F.FusedMultiplyAdd(x1, w, c3);
+                                w = Vector512.Create(wt[4]); a4 = Avx512F.FusedMultiplyAdd(x0, w, a4); c4 = Avx512F.FusedMultiplyAdd(x1, w, c4);
+                                w = Vector512.Create(wt[5]); a5 = Avx512F.FusedMultiplyAdd(x0, w, a5); c5 = Avx512F.FusedMultiplyAdd(x1, w, c5);
+                                w = Vector512.Create(wt[6]); a6 = Avx512F.FusedMultiplyAdd(x0, w, a6); c6 = Avx512F.FusedMultiplyAdd(x1, w, c6);
+                                w = Vector512.Create(wt[7]); a7 = Avx512F.FusedMultiplyAdd(x0, w, a7); c7 = Avx512F.FusedMultiplyAdd(x1, w, c7);
+                            }
+                        }
+                        float* y0 = yb + (nint)oh * outW + o;
+                        Store8(y0, plane, nOc, a0, a1, a2, a3, a4, a5, a6, a7);
+                        if (two) Store8(y0 + outW, plane, nOc, c0, c1, c2, c3, c4, c5, c6, c7);
+                    }
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store8(float* y, int plane, int n, Vector512<float> v0, Vector512<float> v1, Vector512<float> v2, Vector512<float> v3,
+        Vector512<float> v4, Vector512<float> v5, Vector512<float> v6, Vector512<float> v7)
+    {
+        v0.Store(y);
+        if (n > 1) v1.Store(y + plane);
+        if (n > 2) v2.Store(y + 2 * plane);
+        if (n > 3) v3.Store(y + 3 * plane);
+        if (n > 4) v4.Store(y + 4 * plane);
+        if (n > 5) v5.Store(y + 5 * plane);
+        if (n > 6) v6.Store(y + 6 * plane);
+        if (n > 7) v7.Store(y + 7 * plane);
+    }
+
+    /// <summary>
+    /// Adds one sample's weight gradient, dw[o, ki·kw + kj] += Σ_{oh, ow} gy[o, oh, ow] · xpad[oh + ki, ow + kj], to
+    /// <paramref name="dw"/> ([O, kh·kw]); <paramref name="gy"/> is the sample's output gradient [O, OutH·OutW].
+    /// Each (channel, tap) sum runs in 16 lanes over the whole sample, then is reduced once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void WeightGradient(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> gy, int outChannels, Span<float> dw)
+    {
+        int outH = g.OutH, outW = g.OutW, wp = g.PaddedW, kh = g.KernelH, kw = g.KernelW, taps = kh * kw, plane = outH * outW;
+        if (padded.Length < PaddedFloats(g) || gy.Length < outChannels * plane || dw.Length < outChannels * taps)
+            throw new ArgumentException("DirectConvSingleChannel: buffer too short.");
+        // The last vector of a row starts at outW - 16; its lanes already covered by the previous vector are masked off.
+        int overlap = (Lanes - outW % Lanes) % Lanes;
+        var lane = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        var tailMask = Vector512.GreaterThanOrEqual(lane, Vector512.Create((float)overlap));
+        int lastStart = outW - Lanes;
+        float* t = stackalloc float[20];
+        fixed (float* xp = padded, gp = gy, dp = dw)
+        {
+            for (int oc0 = 0; oc0 < outChannels; oc0 += 4)
+            {
+                // Missing channels of the last block repeat the last one; their sums are dropped.
+                int nOc = Math.Min(4, outChannels - oc0);
+                float* g0 = gp + (nint)oc0 * plane, g1 = gp + (nint)(oc0 + Math.Min(1, nOc - 1)) * plane;
+                float* g2 = gp + (nint)(oc0 + Math.Min(2, nOc - 1)) * plane, g3 = gp + (nint)(oc0 + Math.Min(3, nOc - 1)) * plane;
+                for (int ki = 0; ki < kh; ki++)
+                    for (int kj0 = 0; kj0 < kw; kj0 += 5)
+                    {
+                        int nKj = Math.Min(5, kw - kj0);
+                        int j1 = kj0 + Math.Min(1, nKj - 1), j2 = kj0 + Math.Min(2, nKj - 1), j3 = kj0 + Math.Min(3, nKj - 1), j4 = kj0 + Math.Min(4, nKj - 1);
+                        Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s04 = default;
+                        Vector512<float> s10 = default, s11 = default, s12 = default, s13 = default, s14 = default;
+                        Vector512<float> s20 = default, s21 = default, s22 = default, s23 = default, s24 = default;
+                        Vector512<float> s30 = default, s31 = default, s32 = default, s33 = default, s34 = default;
+                        for (int oh = 0; oh < outH; oh++)
+                        {
+                            float* xr = xp + (nint)(oh + ki) * wp;
+                            nint gr = (nint)oh * outW;
+                            for (int ow = 0; ow < outW; ow += Lanes)
+                            {
+                                int o = ow;
+                                Vector512<float> d0, d1, d2, d3;
+                                if (ow <= lastStart)
+                                {
+                                    d0 = Vector512.Load(g0 + gr + o); d1 = Vector512.Load(g1 + gr + o);
+                                    d2 = Vector512.Load(g2 + gr + o); d3 = Vector512.Load(g3 + gr + o);
+                                }
+                                else
+                                {
+                                    o = lastStart;
+                                    d0 = Vector512.Load(g0 + gr + o) & tailMask; d1 = Vector512.Load(g1 + gr + o) & tailMask;
+                                    d2 = Vector512.Load(g2 + gr + o) & tailMask; d3 = Vector512.Load(g3 + gr + o) & tailMask;
+                                }
+                                var x = Vector512.Load(xr + o + kj0);
+                                s00 = Avx512F.FusedMultiplyAdd(d0, x, s00); s10 = Avx512F.FusedMultiplyAdd(d1, x, s10);
+                                s20 = Avx512F.FusedMultiplyAdd(d2, x, s20); s30 = Avx512F.FusedMultiplyAdd(d3, x, s30);
+                                x = Vector512.Load(xr + o + j1);
+                                s01 = Avx512F.FusedMultiplyAdd(d0, x, s01); s11 = Avx512F.FusedMultiplyAdd(d1, x, s11);
+                                s21 = Avx512F.FusedMultiplyAdd(d2, x, s21); s31 = Avx512F.FusedMultiplyAdd(d3, x, s31);
+                                x = Vector512.Load(xr + o + j2);
+                                s02 = Avx512F.FusedMultiplyAdd(d0, x, s02); s12 = Avx512F.FusedMultiplyAdd(d1, x, s12);
+                                s22 = Avx512F.FusedMultiplyAdd(d2, x, s22); s32 = Avx512F.FusedMultiplyAdd(d3, x, s32);
+                                x = Vector512.Load(xr + o + j3);
+                                s03 = Avx512F.FusedMultiplyAdd(d0, x, s03); s13 = Avx512F.FusedMultiplyAdd(d1, x, s13);
+                                s23 = Avx512F.FusedMultiplyAdd(d2, x, s23); s33 = Avx512F.FusedMultiplyAdd(d3, x, s33);
+                                x = Vector512.Load(xr + o + j4);
+                                s04 = Avx512F.FusedMultiplyAdd(d0, x, s04); s14 = Avx512F.FusedMultiplyAdd(d1, x, s14);
+                                s24 = Avx512F.FusedMultiplyAdd(d2, x, s24); s34 = Avx512F.FusedMultiplyAdd(d3, x, s34);
+                            }
+                        }
+                        t[0] = Vector512.Sum(s00); t[1] = Vector512.Sum(s01); t[2] = Vector512.Sum(s02); t[3] = Vector512.Sum(s03); t[4] = Vector512.Sum(s04);
+                        t[5] = Vector512.Sum(s10); t[6] = Vector512.Sum(s11); t[7] = Vector512.Sum(s12); t[8] = Vector512.Sum(s13); t[9] = Vector512.Sum(s14);
+                        t[10] = Vector512.Sum(s20); t[11] = Vector512.Sum(s21); t[12] = Vector512.Sum(s22); t[13] = Vector512.Sum(s23); t[14] = Vector512.Sum(s24);
+                        t[15] = Vector512.Sum(s30); t[16] = Vector512.Sum(s31); t[17] = Vector512.Sum(s32); t[18] = Vector512.Sum(s33); t[19] = Vector512.Sum(s34);
+                        for (int c = 0; c < nOc; c++)
+                            for (int j = 0; j < nKj; j++)
+                                dp[(oc0 + c) * taps + ki * kw + kj0 + j] += t[c * 5 + j];
+                    }
+            }
+        }
+    }
+}
