@@ -8,6 +8,9 @@ public static partial class Functional
     /// <summary>Target GEMM width (output pixels) when samples of a convolution with small output planes are grouped.</summary>
     private const int GroupColumns = 1024;
 
+    /// <summary>Most output channels for which the weight gradient is a direct reduction rather than im2col + GEMM.</summary>
+    private const int DirectWeightGradientMaxOut = 32;
+
     /// <summary>
     /// 2-D cross-correlation (<c>F.conv2d</c>, dilation 1, groups 1): input [N, C, H, W], weight [O, C, kh, kw],
     /// bias [O] or null; result [N, O, Ho, Wo] with <c>Ho = (H + padTop + padBottom - kh) / strideH + 1</c>.
@@ -65,21 +68,21 @@ public static partial class Functional
         // Small output planes: several samples' columns side by side in one GEMM, so the weights are packed once per
         // group instead of once per sample and the GEMM's n (and the weight gradient's k) is not tiny.
         // One input channel: direct kernels instead of a 25-times-larger column matrix (forward and weight gradient).
-        bool direct = DirectConvSingleChannel.Applies(geo);
+        bool direct = DirectConv.Applies(geo);
         int group = pointwise || !geo.UsesPadded || direct ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
 
         if (direct)
         {
-            var packedW = BufferPool.Rent(DirectConvSingleChannel.PackedWeightFloats(geo, o));
-            DirectConvSingleChannel.PackWeights(wt, geo, o, packedW);
+            var packedW = BufferPool.Rent(DirectConv.PackedWeightFloats(geo, o));
+            DirectConv.PackWeights(wt, geo, o, packedW);
             ParallelRange.For(n, workers, (_, start, end) =>
             {
-                var pad = BufferPool.Rent(DirectConvSingleChannel.PaddedFloats(geo));
+                var pad = BufferPool.Rent(DirectConv.PaddedFloats(geo));
                 for (int s = start; s < end; s++)
                 {
-                    DirectConvSingleChannel.Pad(x.AsSpan(s * inPlane, inPlane), geo, pad);
+                    DirectConv.Pad(x.AsSpan(s * inPlane, inPlane), geo, pad);
                     using (Profiler.Scope(tag, "direct.fwd"))
-                        DirectConvSingleChannel.Forward(pad, geo, packedW, bv, o, yv.AsSpan(s * outPlane, outPlane));
+                        DirectConv.Forward(pad, geo, packedW, bv, o, yv.AsSpan(s * outPlane, outPlane));
                 }
                 BufferPool.Return(pad);
             });
@@ -129,6 +132,9 @@ public static partial class Functional
             if (pad is not null) BufferPool.Return(pad);
         });
 
+        // Weight gradient straight from the padded input where output rows fill a vector and few output channels make
+        // the GEMM dW = gy·colᵀ bandwidth-bound: no column matrix in backward at all.
+        bool directW = !pointwise && group == 1 && o <= DirectWeightGradientMaxOut && DirectConv.AppliesToWeightGradient(geo);
         Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
         return y.Record(op + "Backward", inputs, g =>
         {
@@ -139,8 +145,8 @@ public static partial class Functional
             ParallelRange.For(n, workers, (worker, start, end) =>
             {
                 int maxGroup = Math.Min(group, end - start);
-                float[]? col = pointwise || !needW || direct ? null : BufferPool.Rent(k * cols * maxGroup);
-                float[]? dpad = direct && needW ? BufferPool.Rent(DirectConvSingleChannel.PaddedFloats(geo)) : null;
+                float[]? col = pointwise || !needW || directW ? null : BufferPool.Rent(k * cols * maxGroup);
+                float[]? dpad = directW && needW ? BufferPool.Rent(DirectConv.PaddedFloats(geo)) : null;
                 float[]? dcol = pointwise || !needX ? null : BufferPool.Rent(k * cols * maxGroup);
                 float[]? gG = maxGroup > 1 ? BufferPool.Rent(o * cols * maxGroup) : null;
                 float[]? gw = needW ? BufferPool.RentZeroed(o * k) : null;
@@ -161,9 +167,9 @@ public static partial class Functional
                     }
                     if (gw is not null && dpad is not null)
                     {
-                        DirectConvSingleChannel.Pad(x.AsSpan(s0 * inPlane, inPlane), geo, dpad);
+                        DirectConv.Pad(x.AsSpan(s0 * inPlane, inPlane), geo, dpad);
                         using (Profiler.Scope(tag, "direct.dW"))
-                            DirectConvSingleChannel.WeightGradient(dpad, geo, gmat, o, gw);
+                            DirectConv.WeightGradient(dpad, geo, gmat, o, gw);
                     }
                     else if (gw is not null)
                     {

@@ -4,20 +4,20 @@ using GenreNotebooks.Nn.Tests.Support;
 namespace GenreNotebooks.Nn.Tests.Kernels;
 
 /// <summary>
-/// The single-input-channel direct convolution (first layer of the 2-D CNN) against a plain loop convolution:
-/// output and gradients for input, weight and bias, ragged row tails and partial channel blocks included.
+/// The direct convolution kernels (single-input-channel forward, per-plane weight gradient) against a plain loop
+/// convolution: output and gradients for input, weight and bias, ragged row tails and partial channel blocks included.
 /// </summary>
 [Collection("Threads")]
 public class DirectConvTests
 {
     /// <summary>Straightforward cross-correlation with zero padding, stride 1, and its three gradients.</summary>
     private static (float[] Y, float[] Gx, float[] Gw, float[] Gb) Naive(float[] x, float[] w, float[] b, float[] gy,
-        int n, int o, int h, int wd, int kh, int kw, int pt, int pb, int pl, int pr)
+        int n, int c, int o, int h, int wd, int kh, int kw, int pt, int pb, int pl, int pr)
     {
         int outH = h + pt + pb - kh + 1, outW = wd + pl + pr - kw + 1;
         var y = new float[n * o * outH * outW];
-        var gx = new float[n * h * wd];
-        var gw = new double[o * kh * kw];
+        var gx = new float[n * c * h * wd];
+        var gw = new double[o * c * kh * kw];
         var gb = new double[o];
         for (int s = 0; s < n; s++)
             for (int oc = 0; oc < o; oc++)
@@ -28,12 +28,13 @@ public class DirectConvTests
                         double acc = b[oc];
                         float g = gy[yi];
                         gb[oc] += g;
+                        for (int ch = 0; ch < c; ch++)
                         for (int ki = 0; ki < kh; ki++)
                             for (int kj = 0; kj < kw; kj++)
                             {
                                 int ih = i + ki - pt, iw = j + kj - pl;
                                 if ((uint)ih >= (uint)h || (uint)iw >= (uint)wd) continue;
-                                int xi = (s * h + ih) * wd + iw, wi = (oc * kh + ki) * kw + kj;
+                                int xi = ((s * c + ch) * h + ih) * wd + iw, wi = ((oc * c + ch) * kh + ki) * kw + kj;
                                 acc += (double)w[wi] * x[xi];
                                 gw[wi] += (double)g * x[xi];
                                 gx[xi] += g * w[wi];
@@ -43,16 +44,16 @@ public class DirectConvTests
         return (y, gx, gw.Select(v => (float)v).ToArray(), gb.Select(v => (float)v).ToArray());
     }
 
-    private static (float[] Y, float[] Gx, float[] Gw, float[] Gb) Engine(int threads, int n, int o, int h, int wd, int kh, int kw,
+    private static (float[] Y, float[] Gx, float[] Gw, float[] Gb) Engine(int threads, int n, int c, int o, int h, int wd, int kh, int kw,
         int pt, int pb, int pl, int pr, bool inputGrad, out float[] xs, out float[] ws, out float[] bs, out float[] gys)
     {
         int previous = Threads.Count;
         Threads.Count = threads;
         try
         {
-            var x = Tensor.Randn([n, 1, h, wd], new Generator(71));
+            var x = Tensor.Randn([n, c, h, wd], new Generator(71));
             if (inputGrad) x.RequiresGrad_();
-            var w = Tensor.Randn([o, 1, kh, kw], new Generator(72)).RequiresGrad_();
+            var w = Tensor.Randn([o, c, kh, kw], new Generator(72)).RequiresGrad_();
             var b = Tensor.Randn([o], new Generator(73)).RequiresGrad_();
             var y = Functional.Conv2d(x, w, b, 1, 1, pt, pb, pl, pr);
             var gy = Tensor.Randn(y.Shape.ToArray(), new Generator(74));
@@ -64,16 +65,20 @@ public class DirectConvTests
     }
 
     [Theory]
-    [InlineData(3, 8, 13, 37, 5, 5, 2, 2, 2, 2)]   // 37 columns: two full vectors and an overlapping tail
-    [InlineData(2, 11, 6, 16, 5, 5, 2, 2, 2, 2)]   // 11 channels: partial blocks of 8 and 4; exactly one vector per row
-    [InlineData(2, 3, 9, 30, 3, 7, 0, 2, 3, 1)]    // asymmetric padding, 7 kernel columns (5 + 2 per register block)
-    [InlineData(4, 8, 7, 40, 5, 5, 0, 0, 0, 0)]    // no padding, odd output height
-    public void Direct_single_channel_conv_matches_loop_convolution_and_its_gradients(int n, int o, int h, int wd, int kh, int kw, int pt, int pb, int pl, int pr)
+    [InlineData(3, 1, 8, 13, 37, 5, 5, 2, 2, 2, 2)]   // 37 columns: two full vectors and an overlapping tail
+    [InlineData(2, 1, 11, 6, 16, 5, 5, 2, 2, 2, 2)]   // 11 channels: partial blocks of 8 and 4; exactly one vector per row
+    [InlineData(2, 1, 3, 9, 30, 3, 7, 0, 2, 3, 1)]    // asymmetric padding, 7 kernel columns (5 + 2 per register block)
+    [InlineData(4, 1, 8, 7, 40, 5, 5, 0, 0, 0, 0)]    // no padding, odd output height
+    [InlineData(3, 3, 6, 10, 21, 5, 5, 2, 2, 2, 2)]   // several input channels: direct weight gradient, GEMM forward
+    [InlineData(1, 4, 16, 16, 16, 3, 3, 1, 1, 1, 1)]  // 16x16 planes as in the fourth block (no tail), one sample per GEMM group
+    public void Direct_conv_kernels_match_loop_convolution_and_its_gradients(int n, int c, int o, int h, int wd, int kh, int kw, int pt, int pb, int pl, int pr)
     {
-        var geo = new ConvGeometry(1, h, wd, kh, kw, 1, 1, pt, pl, h + pt + pb - kh + 1, wd + pl + pr - kw + 1);
-        Assert.True(DirectConvSingleChannel.Applies(geo) || !System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated, "direct path expected on an AVX-512 CPU");
-        var got = Engine(1, n, o, h, wd, kh, kw, pt, pb, pl, pr, inputGrad: true, out var x, out var w, out var b, out var gy);
-        var want = Naive(x, w, b, gy, n, o, h, wd, kh, kw, pt, pb, pl, pr);
+        var geo = new ConvGeometry(c, h, wd, kh, kw, 1, 1, pt, pl, h + pt + pb - kh + 1, wd + pl + pr - kw + 1);
+        bool avx512 = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
+        Assert.True(DirectConv.AppliesToWeightGradient(geo) || !avx512, "direct weight gradient expected on an AVX-512 CPU");
+        Assert.True(DirectConv.Applies(geo) == (c == 1 && avx512));
+        var got = Engine(1, n, c, o, h, wd, kh, kw, pt, pb, pl, pr, inputGrad: true, out var x, out var w, out var b, out var gy);
+        var want = Naive(x, w, b, gy, n, c, o, h, wd, kh, kw, pt, pb, pl, pr);
         Close.All(want.Y, got.Y, 1e-4, 1e-4, "y");
         Close.All(want.Gx, got.Gx, 1e-4, 1e-4, "grad x");
         Close.All(want.Gw, got.Gw, 1e-4, 1e-3, "grad w");
@@ -83,15 +88,15 @@ public class DirectConvTests
     [Fact]
     public void Direct_conv_skips_the_input_gradient_and_is_deterministic_per_thread_count()
     {
-        var one = Engine(1, 6, 8, 20, 33, 5, 5, 2, 2, 2, 2, inputGrad: false, out var x, out var w, out var b, out var gy);
-        var two = Engine(2, 6, 8, 20, 33, 5, 5, 2, 2, 2, 2, inputGrad: false, out _, out _, out _, out _);
-        var twoAgain = Engine(2, 6, 8, 20, 33, 5, 5, 2, 2, 2, 2, inputGrad: false, out _, out _, out _, out _);
+        var one = Engine(1, 6, 1, 8, 20, 33, 5, 5, 2, 2, 2, 2, inputGrad: false, out var x, out var w, out var b, out var gy);
+        var two = Engine(2, 6, 1, 8, 20, 33, 5, 5, 2, 2, 2, 2, inputGrad: false, out _, out _, out _, out _);
+        var twoAgain = Engine(2, 6, 1, 8, 20, 33, 5, 5, 2, 2, 2, 2, inputGrad: false, out _, out _, out _, out _);
         Assert.Empty(one.Gx);
         Assert.Equal(two.Y, twoAgain.Y);
         Assert.Equal(two.Gw, twoAgain.Gw);
         Assert.Equal(two.Gb, twoAgain.Gb);
         Assert.Equal(one.Y, two.Y);
-        var want = Naive(x, w, b, gy, 6, 8, 20, 33, 5, 5, 2, 2, 2, 2);
+        var want = Naive(x, w, b, gy, 6, 1, 8, 20, 33, 5, 5, 2, 2, 2, 2);
         Close.All(want.Gw, two.Gw, 1e-4, 1e-3, "grad w");
     }
 
@@ -99,9 +104,9 @@ public class DirectConvTests
     public void Direct_kernels_reject_short_buffers()
     {
         var geo = new ConvGeometry(1, 8, 20, 5, 5, 1, 1, 2, 2, 8, 20);
-        var pad = new float[DirectConvSingleChannel.PaddedFloats(geo)];
-        var packed = new float[DirectConvSingleChannel.PackedWeightFloats(geo, 8)];
-        Assert.Throws<ArgumentException>(() => DirectConvSingleChannel.Forward(pad, geo, packed, default, 8, new float[8 * 160 - 1]));
-        Assert.Throws<ArgumentException>(() => DirectConvSingleChannel.WeightGradient(pad.AsSpan(1), geo, new float[8 * 160], 8, new float[200]));
+        var pad = new float[DirectConv.PaddedFloats(geo)];
+        var packed = new float[DirectConv.PackedWeightFloats(geo, 8)];
+        Assert.Throws<ArgumentException>(() => DirectConv.Forward(pad, geo, packed, default, 8, new float[8 * 160 - 1]));
+        Assert.Throws<ArgumentException>(() => DirectConv.WeightGradient(pad.AsSpan(1), geo, new float[8 * 160], 8, new float[200]));
     }
 }

@@ -5,14 +5,16 @@ using System.Runtime.Intrinsics.X86;
 namespace GenreNotebooks.Nn.Kernels;
 
 /// <summary>
-/// Direct (no im2col) convolution for a single input channel with unit stride, the first layer of the 2-D CNN
-/// (1 channel, 5×5, 128×130 output, 8 filters). There the column matrix would be 25 times the input for a GEMM with
-/// only 8 rows, so building it costs about as much as the product. Forward: 16 output pixels of two output rows
-/// × 8 output channels in 16 AVX-512 registers, each input vector feeding 8 FMAs. Weight gradient: a direct reduction
-/// dW[o, ki, kj] = Σ gy[o, p] · xpad[p + (ki, kj)], 4 channels × 5 kernel columns of lane-wise sums in registers.
-/// Both read a zero-padded copy of the sample (<see cref="PaddedFloats"/> floats, built by <see cref="Pad"/>).
+/// Direct (no im2col) convolution kernels with unit stride. Forward, for a single input channel (the first layer of
+/// the 2-D CNN: 1 channel, 5×5, 128×130 output, 8 filters), where the column matrix would be 25 times the input for a
+/// GEMM with only 8 rows, so building it costs about as much as the product: 16 output pixels of two output rows × 8
+/// output channels in 16 AVX-512 registers, each input vector feeding 16 FMAs. Weight gradient, for any number of
+/// input channels with output rows of at least 16 pixels: a direct reduction dW[o, c, ki, kj] = Σ gy[o, p] ·
+/// xpad[c, p + (ki, kj)] read from the zero-padded input, 4 output channels × 5 kernel columns of lane-wise sums in
+/// registers, so backward needs no column matrix either. Both read a zero-padded copy of the sample
+/// (<see cref="PaddedFloats"/> floats, built by <see cref="Pad"/>).
 /// </summary>
-internal static unsafe class DirectConvSingleChannel
+internal static unsafe class DirectConv
 {
     /// <summary>Output channels held in registers by the forward kernel.</summary>
     public const int OcBlock = 8;
@@ -28,8 +30,19 @@ internal static unsafe class DirectConvSingleChannel
         g.Channels == 1 && g.StrideH == 1 && g.StrideW == 1 && g.OutW >= Lanes &&
         g.KernelH <= 11 && g.KernelW <= 11 && g.KernelH * g.KernelW > 1;
 
-    /// <summary>Floats of the padded plane: <see cref="ConvGeometry.PaddedH"/> + 1 rows (the two-row forward reads one past) of <see cref="ConvGeometry.PaddedW"/>.</summary>
-    public static int PaddedFloats(in ConvGeometry g) => (g.PaddedH + 1) * g.PaddedW;
+    /// <summary>
+    /// True when <see cref="WeightGradient"/> handles this convolution's weight gradient for one sample at a time: unit
+    /// strides, output rows of at least one vector, a kernel of at most 11×11, AVX-512 available.
+    /// </summary>
+    public static bool AppliesToWeightGradient(in ConvGeometry g) =>
+        Vector512.IsHardwareAccelerated && Avx512F.IsSupported &&
+        g.StrideH == 1 && g.StrideW == 1 && g.OutW >= Lanes && g.KernelH <= 11 && g.KernelW <= 11 && g.KernelH * g.KernelW > 1;
+
+    /// <summary>Floats of one padded channel plane, <see cref="ConvGeometry.PaddedH"/> × <see cref="ConvGeometry.PaddedW"/>.</summary>
+    public static int PlaneFloats(in ConvGeometry g) => g.PaddedH * g.PaddedW;
+
+    /// <summary>Floats of the padded sample: the channel planes plus one spare zero row (the two-row forward reads one past).</summary>
+    public static int PaddedFloats(in ConvGeometry g) => g.Channels * PlaneFloats(g) + g.PaddedW;
 
     /// <summary>Floats of the weights repacked by <see cref="PackWeights"/>.</summary>
     public static int PackedWeightFloats(in ConvGeometry g, int outChannels) =>
@@ -45,19 +58,20 @@ internal static unsafe class DirectConvSingleChannel
                 packed[((oc / OcBlock) * taps + t) * OcBlock + oc % OcBlock] = w[oc * taps + t];
     }
 
-    /// <summary>Writes the zero-padded copy of one single-channel sample <paramref name="x"/> into <paramref name="padded"/>.</summary>
+    /// <summary>Writes the zero-padded copy of one sample <paramref name="x"/> ([C, H, W]) into <paramref name="padded"/>.</summary>
     public static void Pad(ReadOnlySpan<float> x, in ConvGeometry g, Span<float> padded)
     {
-        int hp = g.PaddedH, wp = g.PaddedW;
+        int hp = g.PaddedH, wp = g.PaddedW, plane = hp * wp;
         padded[..PaddedFloats(g)].Clear();
         int copy = Math.Min(g.Width, wp - g.PadLeft);
         if (copy <= 0) return;
-        for (int ih = 0; ih < g.Height; ih++)
-        {
-            int ph = ih + g.PadTop;
-            if (ph >= hp) break;
-            x.Slice(ih * g.Width, copy).CopyTo(padded.Slice(ph * wp + g.PadLeft, copy));
-        }
+        for (int c = 0; c < g.Channels; c++)
+            for (int ih = 0; ih < g.Height; ih++)
+            {
+                int ph = ih + g.PadTop;
+                if (ph >= hp) break;
+                x.Slice((c * g.Height + ih) * g.Width, copy).CopyTo(padded.Slice(c * plane + ph * wp + g.PadLeft, copy));
+            }
     }
 
     /// <summary>
@@ -70,7 +84,7 @@ internal static unsafe class DirectConvSingleChannel
     {
         int outH = g.OutH, outW = g.OutW, wp = g.PaddedW, kh = g.KernelH, kw = g.KernelW, taps = kh * kw, plane = outH * outW;
         if (padded.Length < PaddedFloats(g) || y.Length < outChannels * plane || packedW.Length < PackedWeightFloats(g, outChannels))
-            throw new ArgumentException("DirectConvSingleChannel: buffer too short.");
+            throw new ArgumentException("DirectConv: buffer too short.");
         Span<float> b8 = stackalloc float[OcBlock];
         fixed (float* xp = padded, wpk = packedW, yp = y)
         {
@@ -135,16 +149,24 @@ internal static unsafe class DirectConvSingleChannel
     }
 
     /// <summary>
-    /// Adds one sample's weight gradient, dw[o, ki·kw + kj] += Σ_{oh, ow} gy[o, oh, ow] · xpad[oh + ki, ow + kj], to
-    /// <paramref name="dw"/> ([O, kh·kw]); <paramref name="gy"/> is the sample's output gradient [O, OutH·OutW].
-    /// Each (channel, tap) sum runs in 16 lanes over the whole sample, then is reduced once.
+    /// Adds one sample's weight gradient, dw[o, c, ki, kj] += Σ_{oh, ow} gy[o, oh, ow] · xpad[c, oh + ki, ow + kj], to
+    /// <paramref name="dw"/> ([O, C, kh, kw]); <paramref name="padded"/> is the sample padded by <see cref="Pad"/>,
+    /// <paramref name="gy"/> its output gradient [O, OutH·OutW]. Each (output channel, input channel, tap) sum runs in
+    /// 16 lanes over the whole plane, then is reduced once.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WeightGradient(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> gy, int outChannels, Span<float> dw)
     {
-        int outH = g.OutH, outW = g.OutW, wp = g.PaddedW, kh = g.KernelH, kw = g.KernelW, taps = kh * kw, plane = outH * outW;
-        if (padded.Length < PaddedFloats(g) || gy.Length < outChannels * plane || dw.Length < outChannels * taps)
-            throw new ArgumentException("DirectConvSingleChannel: buffer too short.");
+        int taps = g.KernelH * g.KernelW, rowStride = g.Channels * taps;
+        if (padded.Length < PaddedFloats(g) || gy.Length < outChannels * g.OutH * g.OutW || dw.Length < outChannels * rowStride)
+            throw new ArgumentException("DirectConv: buffer too short.");
+        for (int c = 0; c < g.Channels; c++)
+            PlaneWeightGradient(padded.Slice(c * PlaneFloats(g)), g, gy, outChannels, dw.Slice(c * taps), rowStride);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PlaneWeightGradient(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> gy, int outChannels, Span<float> dw, int dwStride)
+    {
+        int outH = g.OutH, outW = g.OutW, wp = g.PaddedW, kh = g.KernelH, kw = g.KernelW, plane = outH * outW;
         // The last vector of a row starts at outW - 16; its lanes already covered by the previous vector are masked off.
         int overlap = (Lanes - outW % Lanes) % Lanes;
         var lane = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
@@ -210,7 +232,7 @@ internal static unsafe class DirectConvSingleChannel
                         t[15] = Vector512.Sum(s30); t[16] = Vector512.Sum(s31); t[17] = Vector512.Sum(s32); t[18] = Vector512.Sum(s33); t[19] = Vector512.Sum(s34);
                         for (int c = 0; c < nOc; c++)
                             for (int j = 0; j < nKj; j++)
-                                dp[(oc0 + c) * taps + ki * kw + kj0 + j] += t[c * 5 + j];
+                                dp[(oc0 + c) * dwStride + ki * kw + kj0 + j] += t[c * 5 + j];
                     }
             }
         }
