@@ -27,6 +27,18 @@ public static partial class Functional
             strideH, strideW, padTop, padBottom, padLeft, padRight, is1d: false);
     }
 
+    /// <summary><see cref="Conv2d"/> that also fills <paramref name="moments"/> with the output planes' statistics for a following BatchNorm2d.</summary>
+    internal static Tensor Conv2dWithMoments(Tensor input, Tensor weight, Tensor? bias, int strideH, int strideW,
+        int padTop, int padBottom, int padLeft, int padRight, PlaneMoments moments)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(weight);
+        if (input.Rank != 4) throw new ArgumentException($"Conv2d: input must be [N, C, H, W], got {Tensor.ShapeString(input.Shape)}.");
+        if (weight.Rank != 4) throw new ArgumentException($"Conv2d: weight must be [O, C, kh, kw], got {Tensor.ShapeString(weight.Shape)}.");
+        return ConvCore("Conv2d", input, weight, bias, input.Size(2), input.Size(3), weight.Size(2), weight.Size(3),
+            strideH, strideW, padTop, padBottom, padLeft, padRight, is1d: false, moments);
+    }
+
     /// <summary>
     /// 1-D cross-correlation (<c>F.conv1d</c>, dilation 1, groups 1): input [N, C, L], weight [O, C, k], bias [O] or
     /// null; result [N, O, Lo] with <c>Lo = (L + padLeft + padRight - k) / stride + 1</c>.
@@ -41,7 +53,7 @@ public static partial class Functional
     }
 
     private static Tensor ConvCore(string op, Tensor input, Tensor weight, Tensor? bias, int h, int w, int kh, int kw,
-        int sh, int sw, int pt, int pb, int pl, int pr, bool is1d)
+        int sh, int sw, int pt, int pb, int pl, int pr, bool is1d, PlaneMoments? moments = null)
     {
         int n = input.Size(0), c = input.Size(1), o = weight.Size(0);
         if (weight.Size(1) != c)
@@ -56,6 +68,7 @@ public static partial class Functional
         var geo = new ConvGeometry(c, h, w, kh, kw, sh, sw, pt, pl, outH, outW);
         int[] outShape = is1d ? [n, o, outW] : [n, o, outH, outW];
         var y = Tensor.Empty(outShape);
+        moments?.Reset(n * o, geo.ColCols);
         float[] x = input.Buffer, wt = weight.Buffer, yv = y.Buffer;
         float[]? bv = bias?.Buffer;
         int k = geo.ColRows, cols = geo.ColCols, inPlane = c * geo.InputPlane, outPlane = o * cols;
@@ -83,6 +96,7 @@ public static partial class Functional
                     DirectConv.Pad(x.AsSpan(s * inPlane, inPlane), geo, pad);
                     using (Profiler.Scope(tag, "direct.fwd"))
                         DirectConv.Forward(pad, geo, packedW, bv, o, yv.AsSpan(s * outPlane, outPlane));
+                    moments?.Record(s * o, o, yv.AsSpan(s * outPlane, outPlane));
                 }
                 BufferPool.Return(pad);
             });
@@ -112,6 +126,7 @@ public static partial class Functional
                     using (Profiler.Scope(tag, "gemm.fwd")) Gemm.Sgemm(false, false, o, cols, k, 1f, wt, k, bmat, cols, 0f, ys, cols);
                     if (bv is not null)
                         for (int oc = 0; oc < o; oc++) { var row = ys.Slice(oc * cols, cols); TensorPrimitives.Add(row, bv[oc], row); }
+                    moments?.Record(s0 * o, o, ys);
                 }
                 else
                 {
@@ -125,6 +140,8 @@ public static partial class Functional
                                 if (bv is not null) TensorPrimitives.Add(src, bv[oc], dst);
                                 else src.CopyTo(dst);
                             }
+                    if (moments is not null)
+                        for (int j = 0; j < sg; j++) moments.Record((s0 + j) * o, o, yv.AsSpan((s0 + j) * outPlane, outPlane));
                 }
             }
             if (col is not null) BufferPool.Return(col);
