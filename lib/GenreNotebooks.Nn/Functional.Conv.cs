@@ -52,6 +52,13 @@ public static partial class Functional
         return ConvCore("Conv1d", input, weight, bias, 1, input.Size(2), 1, weight.Size(2), 1, stride, 0, 0, padLeft, padRight, is1d: true);
     }
 
+    /// <summary>
+    /// Row stride for a matrix of <paramref name="columns"/> floats per row: one cache line more when the row length is a
+    /// multiple of 2 KB, so that walking down a column (GEMM packing and micro-kernel, gather and scatter of grouped
+    /// samples) does not hit the same few L1 sets on every row.
+    /// </summary>
+    private static int AliasFreeStride(int columns) => columns % 512 == 0 ? columns + 16 : columns;
+
     private static Tensor ConvCore(string op, Tensor input, Tensor weight, Tensor? bias, int h, int w, int kh, int kw,
         int sh, int sw, int pt, int pb, int pl, int pr, bool is1d, PlaneMoments? moments = null)
     {
@@ -105,8 +112,9 @@ public static partial class Functional
         else ParallelRange.For(n, workers, (_, start, end) =>
         {
             int maxGroup = Math.Min(group, end - start);
-            float[]? col = pointwise ? null : BufferPool.Rent(k * cols * maxGroup);
-            float[]? outG = maxGroup > 1 ? BufferPool.Rent(o * cols * maxGroup) : null;
+            int ldCol = geo.UsesPadded ? AliasFreeStride(maxGroup * cols) : cols, ldG = AliasFreeStride(maxGroup * cols);
+            float[]? col = pointwise ? null : BufferPool.Rent(k * ldCol);
+            float[]? outG = maxGroup > 1 ? BufferPool.Rent(o * ldG) : null;
             float[]? pad = pointwise || !geo.UsesPadded ? null : BufferPool.Rent(geo.PaddedSize);
             for (int s0 = start; s0 < end; s0 += maxGroup)
             {
@@ -116,26 +124,27 @@ public static partial class Functional
                         for (int j = 0; j < sg; j++)
                         {
                             var xs = x.AsSpan((s0 + j) * inPlane, inPlane);
-                            if (pad is not null) Im2Col.UnfoldPadded(xs, geo, pad, col.AsSpan(j * cols), wcols);
+                            if (pad is not null) Im2Col.UnfoldPadded(xs, geo, pad, col.AsSpan(j * cols), ldCol);
                             else Im2Col.Unfold(xs, geo, col);
                         }
                 ReadOnlySpan<float> bmat = col is null ? x.AsSpan(s0 * inPlane, inPlane) : col;
+                int ldb = col is null ? cols : ldCol;
                 if (outG is null)
                 {
                     var ys = yv.AsSpan(s0 * outPlane, outPlane);
-                    using (Profiler.Scope(tag, "gemm.fwd")) Gemm.Sgemm(false, false, o, cols, k, 1f, wt, k, bmat, cols, 0f, ys, cols);
+                    using (Profiler.Scope(tag, "gemm.fwd")) Gemm.Sgemm(false, false, o, cols, k, 1f, wt, k, bmat, ldb, 0f, ys, cols);
                     if (bv is not null)
                         for (int oc = 0; oc < o; oc++) { var row = ys.Slice(oc * cols, cols); TensorPrimitives.Add(row, bv[oc], row); }
                     moments?.Record(s0 * o, o, ys);
                 }
                 else
                 {
-                    using (Profiler.Scope(tag, "gemm.fwd")) Gemm.Sgemm(false, false, o, wcols, k, 1f, wt, k, bmat, wcols, 0f, outG, wcols);
+                    using (Profiler.Scope(tag, "gemm.fwd")) Gemm.Sgemm(false, false, o, wcols, k, 1f, wt, k, bmat, ldb, 0f, outG, ldG);
                     using (Profiler.Scope(tag, "scatter"))
                         for (int j = 0; j < sg; j++)
                             for (int oc = 0; oc < o; oc++)
                             {
-                                var src = outG.AsSpan(oc * wcols + j * cols, cols);
+                                var src = outG.AsSpan(oc * ldG + j * cols, cols);
                                 var dst = yv.AsSpan((s0 + j) * outPlane + oc * cols, cols);
                                 if (bv is not null) TensorPrimitives.Add(src, bv[oc], dst);
                                 else src.CopyTo(dst);
@@ -162,10 +171,11 @@ public static partial class Functional
             ParallelRange.For(n, workers, (worker, start, end) =>
             {
                 int maxGroup = Math.Min(group, end - start);
-                float[]? col = pointwise || !needW || directW ? null : BufferPool.Rent(k * cols * maxGroup);
+                int ldCol = geo.UsesPadded ? AliasFreeStride(maxGroup * cols) : cols, ldG = AliasFreeStride(maxGroup * cols);
+                float[]? col = pointwise || !needW || directW ? null : BufferPool.Rent(k * ldCol);
                 float[]? dpad = directW && needW ? BufferPool.Rent(DirectConv.PaddedFloats(geo)) : null;
-                float[]? dcol = pointwise || !needX ? null : BufferPool.Rent(k * cols * maxGroup);
-                float[]? gG = maxGroup > 1 ? BufferPool.Rent(o * cols * maxGroup) : null;
+                float[]? dcol = pointwise || !needX ? null : BufferPool.Rent(k * ldCol);
+                float[]? gG = maxGroup > 1 ? BufferPool.Rent(o * ldG) : null;
                 float[]? gw = needW ? BufferPool.RentZeroed(o * k) : null;
                 float[]? gb = needB ? BufferPool.RentZeroed(o) : null;
                 float[]? pad = pointwise || !geo.UsesPadded ? null : BufferPool.Rent(geo.PaddedSize);
@@ -173,13 +183,14 @@ public static partial class Functional
                 {
                     int sg = Math.Min(maxGroup, end - s0), wcols = sg * cols;
                     ReadOnlySpan<float> gmat;
+                    int ldg = gG is null ? cols : ldG;
                     if (gG is null) gmat = g.AsSpan(s0 * outPlane, outPlane);
                     else
                     {
                         using (Profiler.Scope(tag, "gather"))
-                            for (int j = 0; j < sg; j++)
-                                for (int oc = 0; oc < o; oc++)
-                                    g.AsSpan((s0 + j) * outPlane + oc * cols, cols).CopyTo(gG.AsSpan(oc * wcols + j * cols, cols));
+                            for (int oc = 0; oc < o; oc++)
+                                for (int j = 0; j < sg; j++)
+                                    g.AsSpan((s0 + j) * outPlane + oc * cols, cols).CopyTo(gG.AsSpan(oc * ldG + j * cols, cols));
                         gmat = gG;
                     }
                     if (gw is not null && dpad is not null)
@@ -195,11 +206,11 @@ public static partial class Functional
                                 for (int j = 0; j < sg; j++)
                                 {
                                     var xs = x.AsSpan((s0 + j) * inPlane, inPlane);
-                                    if (pad is not null) Im2Col.UnfoldPadded(xs, geo, pad, col.AsSpan(j * cols), wcols);
+                                    if (pad is not null) Im2Col.UnfoldPadded(xs, geo, pad, col.AsSpan(j * cols), ldCol);
                                     else Im2Col.Unfold(xs, geo, col);
                                 }
                         ReadOnlySpan<float> bmat = col is null ? x.AsSpan(s0 * inPlane, inPlane) : col;
-                        using (Profiler.Scope(tag, "gemm.dW")) Gemm.Sgemm(false, true, o, k, wcols, 1f, gmat, wcols, bmat, wcols, 1f, gw, k);
+                        using (Profiler.Scope(tag, "gemm.dW")) Gemm.Sgemm(false, true, o, k, wcols, 1f, gmat, ldg, bmat, col is null ? cols : ldCol, 1f, gw, k);
                     }
                     if (gb is not null)
                         for (int j = 0; j < sg; j++)
@@ -209,16 +220,16 @@ public static partial class Functional
                         if (dcol is null)
                         {
                             var gxs = gx.AsSpan(s0 * inPlane, inPlane);
-                            Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gmat, cols, 1f, gxs, cols);
+                            Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gmat, ldg, 1f, gxs, cols);
                         }
                         else
                         {
-                            using (Profiler.Scope(tag, "gemm.dX")) Gemm.Sgemm(true, false, k, wcols, o, 1f, wt, k, gmat, wcols, 0f, dcol, wcols);
+                            using (Profiler.Scope(tag, "gemm.dX")) Gemm.Sgemm(true, false, k, wcols, o, 1f, wt, k, gmat, ldg, 0f, dcol, ldCol);
                             using (Profiler.Scope(tag, "col2im"))
                                 for (int j = 0; j < sg; j++)
                                 {
                                     var gxs = gx.AsSpan((s0 + j) * inPlane, inPlane);
-                                    if (pad is not null) Im2Col.FoldAddPadded(dcol.AsSpan(j * cols), geo, pad, gxs, wcols);
+                                    if (pad is not null) Im2Col.FoldAddPadded(dcol.AsSpan(j * cols), geo, pad, gxs, ldCol);
                                     else Im2Col.FoldAdd(dcol, geo, gxs);
                                 }
                         }
