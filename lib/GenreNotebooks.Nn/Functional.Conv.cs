@@ -87,8 +87,8 @@ public static partial class Functional
 
         // Small output planes: several samples' columns side by side in one GEMM, so the weights are packed once per
         // group instead of once per sample and the GEMM's n (and the weight gradient's k) is not tiny.
-        // One input channel: direct kernels instead of a 25-times-larger column matrix (forward and weight gradient).
-        bool direct = DirectConv.Applies(geo);
+        // Few channels: direct kernel instead of im2col + GEMM (the column matrix is 25 times the input for 5×5).
+        bool direct = DirectConv.Applies(geo, o);
         int group = pointwise || !geo.UsesPadded || direct ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
 
         if (direct)

@@ -13,7 +13,8 @@ public class ConvBatchNormMomentsTests
     [Theory]
     [InlineData(1, 4, 9, 40)]   // one input channel: direct forward kernel
     [InlineData(3, 5, 6, 10)]   // small planes: grouped GEMM with scatter
-    [InlineData(2, 6, 20, 20)]  // one GEMM per sample
+    [InlineData(2, 6, 40, 14)]  // one GEMM per sample (rows too short for the direct kernel)
+    [InlineData(2, 6, 20, 20)]  // several input channels: direct forward
     public void Sequential_conv_block_with_epilogue_statistics_equals_layers_run_separately(int cin, int cout, int h, int w)
     {
         Sequential Block() => new(new Conv2d(cin, cout, 5, padding: 2, generator: new Generator(81)), new BatchNorm2d(cout), new ReLU(), new MaxPool2d(2));

@@ -69,14 +69,15 @@ public class DirectConvTests
     [InlineData(2, 1, 11, 6, 16, 5, 5, 2, 2, 2, 2)]   // 11 channels: partial blocks of 8 and 4; exactly one vector per row
     [InlineData(2, 1, 3, 9, 30, 3, 7, 0, 2, 3, 1)]    // asymmetric padding, 7 kernel columns (5 + 2 per register block)
     [InlineData(4, 1, 8, 7, 40, 5, 5, 0, 0, 0, 0)]    // no padding, odd output height
-    [InlineData(3, 3, 6, 10, 21, 5, 5, 2, 2, 2, 2)]   // several input channels: direct weight gradient, GEMM forward
+    [InlineData(3, 3, 6, 10, 21, 5, 5, 2, 2, 2, 2)]   // several input channels
+    [InlineData(2, 8, 16, 9, 20, 5, 5, 2, 2, 2, 2)]   // the 8->16 layer's shape, odd output height
     [InlineData(1, 4, 16, 16, 16, 3, 3, 1, 1, 1, 1)]  // 16x16 planes as in the fourth block (no tail), one sample per GEMM group
     public void Direct_conv_kernels_match_loop_convolution_and_its_gradients(int n, int c, int o, int h, int wd, int kh, int kw, int pt, int pb, int pl, int pr)
     {
         var geo = new ConvGeometry(c, h, wd, kh, kw, 1, 1, pt, pl, h + pt + pb - kh + 1, wd + pl + pr - kw + 1);
         bool avx512 = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
         Assert.True(DirectConv.AppliesToWeightGradient(geo) || !avx512, "direct weight gradient expected on an AVX-512 CPU");
-        Assert.True(DirectConv.Applies(geo) == (c == 1 && avx512));
+        Assert.True(DirectConv.Applies(geo, o) == avx512, "direct forward expected on an AVX-512 CPU");
         var got = Engine(1, n, c, o, h, wd, kh, kw, pt, pb, pl, pr, inputGrad: true, out var x, out var w, out var b, out var gy);
         var want = Naive(x, w, b, gy, n, c, o, h, wd, kh, kw, pt, pb, pl, pr);
         Close.All(want.Y, got.Y, 1e-4, 1e-4, "y");
@@ -107,6 +108,7 @@ public class DirectConvTests
         var pad = new float[DirectConv.PaddedFloats(geo)];
         var packed = new float[DirectConv.PackedWeightFloats(geo, 8)];
         Assert.Throws<ArgumentException>(() => DirectConv.Forward(pad, geo, packed, default, 8, new float[8 * 160 - 1]));
+        Assert.Throws<ArgumentException>(() => DirectConv.Forward(pad, geo, packed.AsSpan(1), default, 8, new float[8 * 160]));
         Assert.Throws<ArgumentException>(() => DirectConv.WeightGradient(pad.AsSpan(1), geo, new float[8 * 160], 8, new float[200]));
     }
 }
