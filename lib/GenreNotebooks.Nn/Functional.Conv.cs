@@ -161,11 +161,29 @@ public static partial class Functional
         // Weight gradient straight from the padded input where output rows fill a vector and few output channels make
         // the GEMM dW = gy·colᵀ bandwidth-bound: no column matrix in backward at all.
         bool directW = !pointwise && group == 1 && o <= DirectWeightGradientMaxOut && DirectConv.AppliesToWeightGradient(geo);
+        // Input gradient as the direct forward kernel on the padded output gradient with the flipped, transposed
+        // weights (a full correlation): again no column matrix.
+        var geoT = new ConvGeometry(o, geo.OutH, geo.OutW, kh, kw, 1, 1, kh - 1 - pt, kw - 1 - pl, h, w);
+        bool directX = !pointwise && group == 1 && sh == 1 && sw == 1 && pt < kh && pl < kw && DirectConv.Applies(geoT, c);
         Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
         return y.Record(op + "Backward", inputs, g =>
         {
             bool needX = input.RequiresGrad, needW = weight.RequiresGrad, needB = bias is not null && bias.RequiresGrad;
             float[]? gx = needX ? input.GradArray() : null;
+            float[]? packedT = null;
+            if (needX && directX)
+            {
+                // wT[c, o, kh-1-ki, kw-1-kj] = w[o, c, ki, kj]
+                int taps = kh * kw;
+                var wT = BufferPool.Rent(o * k);
+                for (int oc = 0; oc < o; oc++)
+                    for (int ch = 0; ch < c; ch++)
+                        for (int t = 0; t < taps; t++)
+                            wT[(ch * o + oc) * taps + taps - 1 - t] = wt[(oc * c + ch) * taps + t];
+                packedT = BufferPool.Rent(DirectConv.PackedWeightFloats(geoT, c));
+                DirectConv.PackWeights(wT, geoT, c, packedT);
+                BufferPool.Return(wT);
+            }
             var gwParts = new float[workers][];
             var gbParts = new float[workers][];
             ParallelRange.For(n, workers, (worker, start, end) =>
@@ -174,7 +192,9 @@ public static partial class Functional
                 int ldCol = geo.UsesPadded ? AliasFreeStride(maxGroup * cols) : cols, ldG = AliasFreeStride(maxGroup * cols);
                 float[]? col = pointwise || !needW || directW ? null : BufferPool.Rent(k * ldCol);
                 float[]? dpad = directW && needW ? BufferPool.Rent(DirectConv.PaddedFloats(geo)) : null;
-                float[]? dcol = pointwise || !needX ? null : BufferPool.Rent(k * ldCol);
+                float[]? dcol = pointwise || !needX || directX ? null : BufferPool.Rent(k * ldCol);
+                float[]? gpad = packedT is not null ? BufferPool.Rent(DirectConv.PaddedFloats(geoT)) : null;
+                float[]? dxs = packedT is not null ? BufferPool.Rent(inPlane) : null;
                 float[]? gG = maxGroup > 1 ? BufferPool.Rent(o * ldG) : null;
                 float[]? gw = needW ? BufferPool.RentZeroed(o * k) : null;
                 float[]? gb = needB ? BufferPool.RentZeroed(o) : null;
@@ -217,7 +237,14 @@ public static partial class Functional
                             for (int oc = 0; oc < o; oc++) gb[oc] += TensorPrimitives.Sum(g.AsSpan((s0 + j) * outPlane + oc * cols, cols));
                     if (gx is not null)
                     {
-                        if (dcol is null)
+                        if (gpad is not null)
+                        {
+                            DirectConv.Pad(gmat, geoT, gpad);
+                            using (Profiler.Scope(tag, "direct.dX")) DirectConv.Forward(gpad, geoT, packedT, default, c, dxs);
+                            var gxs = gx.AsSpan(s0 * inPlane, inPlane);
+                            TensorPrimitives.Add(gxs, dxs, gxs);
+                        }
+                        else if (dcol is null)
                         {
                             var gxs = gx.AsSpan(s0 * inPlane, inPlane);
                             Gemm.Sgemm(true, false, k, cols, o, 1f, wt, k, gmat, ldg, 1f, gxs, cols);
@@ -238,11 +265,14 @@ public static partial class Functional
                 if (col is not null) BufferPool.Return(col);
                 if (dpad is not null) BufferPool.Return(dpad);
                 if (dcol is not null) BufferPool.Return(dcol);
+                if (gpad is not null) BufferPool.Return(gpad);
+                if (dxs is not null) BufferPool.Return(dxs);
                 if (gG is not null) BufferPool.Return(gG);
                 if (pad is not null) BufferPool.Return(pad);
                 gwParts[worker] = gw!;
                 gbParts[worker] = gb!;
             });
+            if (packedT is not null) BufferPool.Return(packedT);
             if (needW)
             {
                 var gW = weight.GradArray();
