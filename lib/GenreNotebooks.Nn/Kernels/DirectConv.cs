@@ -24,12 +24,12 @@ internal static unsafe class DirectConv
     /// <summary>
     /// True when <see cref="Forward"/> computes this convolution (instead of im2col + GEMM): unit strides, output rows
     /// of at least one vector, a kernel of at most 11×11, AVX-512 available, and either one input channel (where the
-    /// column matrix would dwarf the product) or at most 32 input and 64 output channels, where the 2-row × 8-channel
+    /// column matrix would dwarf the product) or at most 64 input and 64 output channels, where the 2-row × 8-channel
     /// register block runs at least as fast as the GEMM and saves the unfold (measured on the 2-D CNN's layers
-    /// 8→16, 16→32 and 32→64).
+    /// 8→16, 16→32 and 32→64, forward and, as a full correlation, input gradient).
     /// </summary>
     public static bool Applies(in ConvGeometry g, int outChannels) =>
-        AppliesToWeightGradient(g) && (g.Channels == 1 || (g.Channels <= 32 && outChannels <= 64));
+        AppliesToWeightGradient(g) && (g.Channels == 1 || (g.Channels <= 64 && outChannels <= 64));
 
     /// <summary>
     /// True when <see cref="WeightGradient"/> handles this convolution's weight gradient for one sample at a time: unit
