@@ -71,7 +71,8 @@ public class DirectConvTests
     [InlineData(4, 1, 8, 7, 40, 5, 5, 0, 0, 0, 0)]    // no padding, odd output height
     [InlineData(3, 3, 6, 10, 21, 5, 5, 2, 2, 2, 2)]   // several input channels
     [InlineData(2, 8, 16, 9, 20, 5, 5, 2, 2, 2, 2)]   // the 8->16 layer's shape, odd output height
-    [InlineData(1, 4, 16, 16, 16, 3, 3, 1, 1, 1, 1)]  // 16x16 planes as in the fourth block (no tail), one sample per GEMM group
+    [InlineData(1, 4, 16, 16, 16, 3, 3, 1, 1, 1, 1)]  // 16x16 planes as in the fourth block (no tail)
+    [InlineData(2, 5, 40, 6, 18, 3, 3, 1, 1, 1, 1)]   // 40 filters: weight gradient by GEMM, input gradient direct over 40 channels
     public void Direct_conv_kernels_match_loop_convolution_and_its_gradients(int n, int c, int o, int h, int wd, int kh, int kw, int pt, int pb, int pl, int pr)
     {
         var geo = new ConvGeometry(c, h, wd, kh, kw, 1, 1, pt, pl, h + pt + pb - kh + 1, wd + pl + pr - kw + 1);
