@@ -89,7 +89,7 @@ public static partial class Functional
         // group instead of once per sample and the GEMM's n (and the weight gradient's k) is not tiny.
         // Few channels: direct kernel instead of im2col + GEMM (the column matrix is 25 times the input for 5×5).
         bool direct = DirectConv.Applies(geo, o);
-        int group = pointwise || !geo.UsesPadded || direct ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
+        int group = pointwise || !geo.UsesPadded ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
 
         if (direct)
         {
@@ -160,11 +160,13 @@ public static partial class Functional
 
         // Weight gradient straight from the padded input where output rows fill a vector and few output channels make
         // the GEMM dW = gy·colᵀ bandwidth-bound: no column matrix in backward at all.
-        bool directW = !pointwise && group == 1 && o <= DirectWeightGradientMaxOut && DirectConv.AppliesToWeightGradient(geo);
+        bool directW = !pointwise && o <= DirectWeightGradientMaxOut && DirectConv.AppliesToWeightGradient(geo);
         // Input gradient as the direct forward kernel on the padded output gradient with the flipped, transposed
         // weights (a full correlation): again no column matrix.
         var geoT = new ConvGeometry(o, geo.OutH, geo.OutW, kh, kw, 1, 1, kh - 1 - pt, kw - 1 - pl, h, w);
-        bool directX = !pointwise && group == 1 && sh == 1 && sw == 1 && pt < kh && pl < kw && DirectConv.Applies(geoT, c);
+        bool directX = !pointwise && sh == 1 && sw == 1 && pt < kh && pl < kw && DirectConv.Applies(geoT, c);
+        // Backward groups samples only for what still runs as GEMM.
+        int groupB = directW && directX ? 1 : group;
         Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
         return y.Record(op + "Backward", inputs, g =>
         {
@@ -188,7 +190,7 @@ public static partial class Functional
             var gbParts = new float[workers][];
             ParallelRange.For(n, workers, (worker, start, end) =>
             {
-                int maxGroup = Math.Min(group, end - start);
+                int maxGroup = Math.Min(groupB, end - start);
                 int ldCol = geo.UsesPadded ? AliasFreeStride(maxGroup * cols) : cols, ldG = AliasFreeStride(maxGroup * cols);
                 float[]? col = pointwise || !needW || directW ? null : BufferPool.Rent(k * ldCol);
                 float[]? dpad = directW && needW ? BufferPool.Rent(DirectConv.PaddedFloats(geo)) : null;
@@ -214,11 +216,12 @@ public static partial class Functional
                         gmat = gG;
                     }
                     if (gw is not null && dpad is not null)
-                    {
-                        DirectConv.Pad(x.AsSpan(s0 * inPlane, inPlane), geo, dpad);
-                        using (Profiler.Scope(tag, "direct.dW"))
-                            DirectConv.WeightGradient(dpad, geo, gmat, o, gw);
-                    }
+                        for (int j = 0; j < sg; j++)
+                        {
+                            DirectConv.Pad(x.AsSpan((s0 + j) * inPlane, inPlane), geo, dpad);
+                            using (Profiler.Scope(tag, "direct.dW"))
+                                DirectConv.WeightGradient(dpad, geo, g.AsSpan((s0 + j) * outPlane, outPlane), o, gw);
+                        }
                     else if (gw is not null)
                     {
                         if (col is not null)
@@ -238,12 +241,13 @@ public static partial class Functional
                     if (gx is not null)
                     {
                         if (gpad is not null)
-                        {
-                            DirectConv.Pad(gmat, geoT, gpad);
-                            using (Profiler.Scope(tag, "direct.dX")) DirectConv.Forward(gpad, geoT, packedT, default, c, dxs);
-                            var gxs = gx.AsSpan(s0 * inPlane, inPlane);
-                            TensorPrimitives.Add(gxs, dxs, gxs);
-                        }
+                            for (int j = 0; j < sg; j++)
+                            {
+                                DirectConv.Pad(g.AsSpan((s0 + j) * outPlane, outPlane), geoT, gpad);
+                                using (Profiler.Scope(tag, "direct.dX")) DirectConv.Forward(gpad, geoT, packedT, default, c, dxs);
+                                var gxs = gx.AsSpan((s0 + j) * inPlane, inPlane);
+                                TensorPrimitives.Add(gxs, dxs, gxs);
+                            }
                         else if (dcol is null)
                         {
                             var gxs = gx.AsSpan(s0 * inPlane, inPlane);
