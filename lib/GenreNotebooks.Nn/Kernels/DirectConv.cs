@@ -189,6 +189,14 @@ internal static unsafe class DirectConv
                     for (int kj0 = 0; kj0 < kw; kj0 += 5)
                     {
                         int nKj = Math.Min(5, kw - kj0);
+                        if (nKj == 5)
+                        {
+                            Sweep4x5(g0, g1, g2, g3, xp + (nint)ki * wp + kj0, outH, outW, wp, tailMask, t);
+                            for (int c = 0; c < nOc; c++)
+                                for (int j = 0; j < 5; j++)
+                                    dp[(oc0 + c) * dwStride + ki * kw + kj0 + j] += t[c * 5 + j];
+                            continue;
+                        }
                         int j1 = kj0 + Math.Min(1, nKj - 1), j2 = kj0 + Math.Min(2, nKj - 1), j3 = kj0 + Math.Min(3, nKj - 1), j4 = kj0 + Math.Min(4, nKj - 1);
                         Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s04 = default;
                         Vector512<float> s10 = default, s11 = default, s12 = default, s13 = default, s14 = default;
@@ -240,5 +248,68 @@ internal static unsafe class DirectConv
                     }
             }
         }
+    }
+    /// <summary>
+    /// The 4 output channels × 5 consecutive kernel columns block of <see cref="PlaneWeightGradient"/> over one plane:
+    /// <paramref name="t"/>[c·5 + j] = Σ_(oh, ow) g_c[oh, ow] · xPlane[oh·wp + ow + j], g_c = <paramref name="g0"/>..<paramref name="g3"/>
+    /// ([OutH, OutW] planes) and <paramref name="xPlane"/> the padded plane at (ki, kj0). Constant column offsets and
+    /// running row pointers keep the loop within the registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Sweep4x5(float* g0, float* g1, float* g2, float* g3, float* xPlane, int outH, int outW, nint wp, Vector512<float> tailMask, float* t)
+    {
+        Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s04 = default;
+        Vector512<float> s10 = default, s11 = default, s12 = default, s13 = default, s14 = default;
+        Vector512<float> s20 = default, s21 = default, s22 = default, s23 = default, s24 = default;
+        Vector512<float> s30 = default, s31 = default, s32 = default, s33 = default, s34 = default;
+        nint last = outW - Lanes, w = outW;
+        float* r0 = g0, r1 = g1, r2 = g2, r3 = g3, xr = xPlane;
+        for (int oh = 0; oh < outH; oh++, r0 += w, r1 += w, r2 += w, r3 += w, xr += wp)
+        {
+            nint ow = 0;
+            Vector512<float> x;
+            for (; ow <= last; ow += Lanes)
+            {
+                    var d0 = Vector512.Load(r0 + ow); var d1 = Vector512.Load(r1 + ow); var d2 = Vector512.Load(r2 + ow); var d3 = Vector512.Load(r3 + ow);
+                    x = Vector512.Load(xr + ow);
+                    s00 = Avx512F.FusedMultiplyAdd(d0, x, s00); s10 = Avx512F.FusedMultiplyAdd(d1, x, s10);
+                    s20 = Avx512F.FusedMultiplyAdd(d2, x, s20); s30 = Avx512F.FusedMultiplyAdd(d3, x, s30);
+                    x = Vector512.Load(xr + ow + 1);
+                    s01 = Avx512F.FusedMultiplyAdd(d0, x, s01); s11 = Avx512F.FusedMultiplyAdd(d1, x, s11);
+                    s21 = Avx512F.FusedMultiplyAdd(d2, x, s21); s31 = Avx512F.FusedMultiplyAdd(d3, x, s31);
+                    x = Vector512.Load(xr + ow + 2);
+                    s02 = Avx512F.FusedMultiplyAdd(d0, x, s02); s12 = Avx512F.FusedMultiplyAdd(d1, x, s12);
+                    s22 = Avx512F.FusedMultiplyAdd(d2, x, s22); s32 = Avx512F.FusedMultiplyAdd(d3, x, s32);
+                    x = Vector512.Load(xr + ow + 3);
+                    s03 = Avx512F.FusedMultiplyAdd(d0, x, s03); s13 = Avx512F.FusedMultiplyAdd(d1, x, s13);
+                    s23 = Avx512F.FusedMultiplyAdd(d2, x, s23); s33 = Avx512F.FusedMultiplyAdd(d3, x, s33);
+                    x = Vector512.Load(xr + ow + 4);
+                    s04 = Avx512F.FusedMultiplyAdd(d0, x, s04); s14 = Avx512F.FusedMultiplyAdd(d1, x, s14);
+                    s24 = Avx512F.FusedMultiplyAdd(d2, x, s24); s34 = Avx512F.FusedMultiplyAdd(d3, x, s34);
+            }
+            if (ow < w)
+            {
+                    var d0 = Vector512.Load(r0 + last) & tailMask; var d1 = Vector512.Load(r1 + last) & tailMask; var d2 = Vector512.Load(r2 + last) & tailMask; var d3 = Vector512.Load(r3 + last) & tailMask;
+                    x = Vector512.Load(xr + last);
+                    s00 = Avx512F.FusedMultiplyAdd(d0, x, s00); s10 = Avx512F.FusedMultiplyAdd(d1, x, s10);
+                    s20 = Avx512F.FusedMultiplyAdd(d2, x, s20); s30 = Avx512F.FusedMultiplyAdd(d3, x, s30);
+                    x = Vector512.Load(xr + last + 1);
+                    s01 = Avx512F.FusedMultiplyAdd(d0, x, s01); s11 = Avx512F.FusedMultiplyAdd(d1, x, s11);
+                    s21 = Avx512F.FusedMultiplyAdd(d2, x, s21); s31 = Avx512F.FusedMultiplyAdd(d3, x, s31);
+                    x = Vector512.Load(xr + last + 2);
+                    s02 = Avx512F.FusedMultiplyAdd(d0, x, s02); s12 = Avx512F.FusedMultiplyAdd(d1, x, s12);
+                    s22 = Avx512F.FusedMultiplyAdd(d2, x, s22); s32 = Avx512F.FusedMultiplyAdd(d3, x, s32);
+                    x = Vector512.Load(xr + last + 3);
+                    s03 = Avx512F.FusedMultiplyAdd(d0, x, s03); s13 = Avx512F.FusedMultiplyAdd(d1, x, s13);
+                    s23 = Avx512F.FusedMultiplyAdd(d2, x, s23); s33 = Avx512F.FusedMultiplyAdd(d3, x, s33);
+                    x = Vector512.Load(xr + last + 4);
+                    s04 = Avx512F.FusedMultiplyAdd(d0, x, s04); s14 = Avx512F.FusedMultiplyAdd(d1, x, s14);
+                    s24 = Avx512F.FusedMultiplyAdd(d2, x, s24); s34 = Avx512F.FusedMultiplyAdd(d3, x, s34);
+            }
+        }
+        t[0] = Vector512.Sum(s00); t[1] = Vector512.Sum(s01); t[2] = Vector512.Sum(s02); t[3] = Vector512.Sum(s03); t[4] = Vector512.Sum(s04);
+        t[5] = Vector512.Sum(s10); t[6] = Vector512.Sum(s11); t[7] = Vector512.Sum(s12); t[8] = Vector512.Sum(s13); t[9] = Vector512.Sum(s14);
+        t[10] = Vector512.Sum(s20); t[11] = Vector512.Sum(s21); t[12] = Vector512.Sum(s22); t[13] = Vector512.Sum(s23); t[14] = Vector512.Sum(s24);
+        t[15] = Vector512.Sum(s30); t[16] = Vector512.Sum(s31); t[17] = Vector512.Sum(s32); t[18] = Vector512.Sum(s33); t[19] = Vector512.Sum(s34);
     }
 }
