@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using GenreNotebooks.Nn.Kernels;
 
@@ -44,7 +45,7 @@ public static partial class Functional
         var y = Tensor.Empty(input.ShapeArray.ToArray());
         float[] yv = y.Buffer;
         float[]? wv = weight?.Buffer, bv = bias?.Buffer;
-        ParallelRange.For(n * c, (r0, r1) =>
+        ParallelRange.For(n * c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r0, r1) =>
         {
             for (int r = r0; r < r1; r++)
             {
@@ -63,7 +64,7 @@ public static partial class Functional
             float[]? gx = input.RequiresGrad ? input.GradArray() : null;
             float[]? gw = weight is not null && weight.RequiresGrad ? weight.GradArray() : null;
             float[]? gb = bias is not null && bias.RequiresGrad ? bias.GradArray() : null;
-            ParallelRange.For(c, (c0, c1) =>
+            ParallelRange.For(c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c0, c1) =>
             {
                 for (int ch = c0; ch < c1; ch++)
                 {
@@ -121,7 +122,7 @@ public static partial class Functional
         {
             if (moments is not null && (moments.Sum.Length != n * c || moments.PlaneLength != spatial))
                 throw new ArgumentException("BatchNorm: plane moments do not match the input.");
-            ParallelRange.For(c, (c0, c1) =>
+            ParallelRange.For(c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c0, c1) =>
             {
                 // Each plane's sum and squared deviation from its own mean (one sweep, the plane in cache), then the
                 // planes combined exactly (Chan et al.): M2 = Σ M2_b + Σ len·(mean_b - mean)².

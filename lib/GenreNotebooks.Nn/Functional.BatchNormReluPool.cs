@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using GenreNotebooks.Nn.Kernels;
 
@@ -45,7 +46,7 @@ public static partial class Functional
         var y = Tensor.Empty([n, c, oh, ow]);
         float[] yv = y.Buffer;
         using (Profiler.Scope("BatchNormReluPool", " affine+pool"))
-            ParallelRange.For(n * c, (r0, r1) =>
+            ParallelRange.For(n * c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r0, r1) =>
             {
                 var z = BufferPool.Rent(2 * w);
                 for (int r = r0; r < r1; r++)
@@ -69,7 +70,7 @@ public static partial class Functional
             float[]? gx = input.RequiresGrad ? input.GradArrayForWrite(out overwrite) : null;
             float[]? gw = weight is not null && weight.RequiresGrad ? weight.GradArray() : null;
             float[]? gb = bias is not null && bias.RequiresGrad ? bias.GradArray() : null;
-            ParallelRange.For(c, (c0, c1) =>
+            ParallelRange.For(c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c0, c1) =>
             {
                 var z = BufferPool.Rent(2 * w);
                 var dy = BufferPool.Rent(2 * w);

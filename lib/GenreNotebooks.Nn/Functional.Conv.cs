@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using GenreNotebooks.Nn.Kernels;
 
@@ -95,7 +96,7 @@ public static partial class Functional
         {
             var packedW = BufferPool.Rent(DirectConv.PackedWeightFloats(geo, o));
             DirectConv.PackWeights(wt, geo, o, packedW);
-            ParallelRange.For(n, workers, (_, start, end) =>
+            ParallelRange.For(n, workers, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, start, end) =>
             {
                 var pad = BufferPool.Rent(DirectConv.PaddedFloats(geo));
                 for (int s = start; s < end; s++)
@@ -109,7 +110,7 @@ public static partial class Functional
             });
             BufferPool.Return(packedW);
         }
-        else ParallelRange.For(n, workers, (_, start, end) =>
+        else ParallelRange.For(n, workers, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, start, end) =>
         {
             int maxGroup = Math.Min(group, end - start);
             int ldCol = geo.UsesPadded ? AliasFreeStride(maxGroup * cols) : cols, ldG = AliasFreeStride(maxGroup * cols);
@@ -188,7 +189,7 @@ public static partial class Functional
             }
             var gwParts = new float[workers][];
             var gbParts = new float[workers][];
-            ParallelRange.For(n, workers, (worker, start, end) =>
+            ParallelRange.For(n, workers, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (worker, start, end) =>
             {
                 int maxGroup = Math.Min(groupB, end - start);
                 int ldCol = geo.UsesPadded ? AliasFreeStride(maxGroup * cols) : cols, ldG = AliasFreeStride(maxGroup * cols);
