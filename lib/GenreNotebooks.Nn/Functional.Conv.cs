@@ -172,7 +172,9 @@ public static partial class Functional
         return y.Record(op + "Backward", inputs, g =>
         {
             bool needX = input.RequiresGrad, needW = weight.RequiresGrad, needB = bias is not null && bias.RequiresGrad;
-            float[]? gx = needX ? input.GradArray() : null;
+            // The direct input gradient writes every element: a first gradient needs neither zeroing nor a temporary.
+            bool overwriteX = false;
+            float[]? gx = !needX ? null : directX ? input.GradArrayForWrite(out overwriteX) : input.GradArray();
             float[]? packedT = null;
             if (needX && directX)
             {
@@ -197,7 +199,7 @@ public static partial class Functional
                 float[]? dpad = directW && needW ? BufferPool.Rent(DirectConv.PaddedFloats(geo)) : null;
                 float[]? dcol = pointwise || !needX || directX ? null : BufferPool.Rent(k * ldCol);
                 float[]? gpad = packedT is not null ? BufferPool.Rent(DirectConv.PaddedFloats(geoT)) : null;
-                float[]? dxs = packedT is not null ? BufferPool.Rent(inPlane) : null;
+                float[]? dxs = packedT is not null && !overwriteX ? BufferPool.Rent(inPlane) : null;
                 float[]? gG = maxGroup > 1 ? BufferPool.Rent(o * ldG) : null;
                 float[]? gw = needW ? BufferPool.RentZeroed(o * k) : null;
                 float[]? gb = needB ? BufferPool.RentZeroed(o) : null;
@@ -245,9 +247,9 @@ public static partial class Functional
                             for (int j = 0; j < sg; j++)
                             {
                                 DirectConv.Pad(g.AsSpan((s0 + j) * outPlane, outPlane), geoT, gpad);
-                                using (Profiler.Scope(tag, "direct.dX")) DirectConv.Forward(gpad, geoT, packedT, default, c, dxs);
                                 var gxs = gx.AsSpan((s0 + j) * inPlane, inPlane);
-                                TensorPrimitives.Add(gxs, dxs, gxs);
+                                using (Profiler.Scope(tag, "direct.dX")) DirectConv.Forward(gpad, geoT, packedT, default, c, dxs ?? gxs);
+                                if (dxs is not null) TensorPrimitives.Add(gxs, dxs, gxs);
                             }
                         else if (dcol is null)
                         {

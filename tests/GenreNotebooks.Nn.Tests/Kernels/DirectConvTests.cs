@@ -103,6 +103,21 @@ public class DirectConvTests
     }
 
     [Fact]
+    public void Direct_input_gradient_of_an_intermediate_tensor_is_written_not_accumulated()
+    {
+        // conv(2·x): the convolution's input is a fresh intermediate, so its gradient buffer is written in place.
+        var x = Tensor.Randn([2, 3, 9, 20], new Generator(75)).RequiresGrad_();
+        var w = Tensor.Randn([6, 3, 5, 5], new Generator(76));
+        var b = Tensor.Randn([6], new Generator(77));
+        var y = Functional.Conv2d(x * 2f, w, b, 1, 1, 2, 2, 2, 2);
+        var gy = Tensor.Randn(y.Shape.ToArray(), new Generator(78));
+        y.Backward(gy);
+        var want = Naive(x.ToArray().Select(v => 2f * v).ToArray(), w.ToArray(), b.ToArray(), gy.ToArray(), 2, 3, 6, 9, 20, 5, 5, 2, 2, 2, 2);
+        Close.All(want.Y, y.ToArray(), 1e-4, 1e-4, "y");
+        Close.All(want.Gx.Select(v => 2f * v).ToArray(), x.Grad!.ToArray(), 1e-4, 1e-4, "grad x");
+    }
+
+    [Fact]
     public void Direct_kernels_reject_short_buffers()
     {
         var geo = new ConvGeometry(1, 8, 20, 5, 5, 1, 1, 2, 2, 8, 20);
