@@ -89,13 +89,15 @@ public static partial class Functional
         // Small output planes: several samples' columns side by side in one GEMM, so the weights are packed once per
         // group instead of once per sample and the GEMM's n (and the weight gradient's k) is not tiny.
         // Few channels: direct kernel instead of im2col + GEMM (the column matrix is 25 times the input for 5×5).
-        bool direct = DirectConv.Applies(geo, o);
+        // Rows of 8 to 15 pixels with a multiple of 32 filters: the kernel vectorised over output channels instead.
+        var kind = DirectKernels.Choose(geo, o);
+        bool direct = kind != DirectConvKind.None;
         int group = pointwise || !geo.UsesPadded ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
 
         if (direct)
         {
-            var packedW = BufferPool.Rent(DirectConv.PackedWeightFloats(geo, o));
-            DirectConv.PackWeights(wt, geo, o, packedW);
+            var packedW = BufferPool.Rent(DirectKernels.PackedWeightFloats(kind, geo, o));
+            DirectKernels.PackWeights(kind, wt, geo, o, packedW);
             ParallelRange.For(n, workers, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, start, end) =>
             {
                 var pad = BufferPool.Rent(DirectConv.PaddedFloats(geo));
@@ -103,7 +105,7 @@ public static partial class Functional
                 {
                     DirectConv.Pad(x.AsSpan(s * inPlane, inPlane), geo, pad);
                     using (Profiler.Scope(tag, "direct.fwd"))
-                        DirectConv.Forward(pad, geo, packedW, bv, o, yv.AsSpan(s * outPlane, outPlane));
+                        DirectKernels.Forward(kind, pad, geo, packedW, bv, o, yv.AsSpan(s * outPlane, outPlane));
                     moments?.Record(s * o, o, yv.AsSpan(s * outPlane, outPlane));
                 }
                 BufferPool.Return(pad);
@@ -165,7 +167,8 @@ public static partial class Functional
         // Input gradient as the direct forward kernel on the padded output gradient with the flipped, transposed
         // weights (a full correlation): again no column matrix.
         var geoT = new ConvGeometry(o, geo.OutH, geo.OutW, kh, kw, 1, 1, kh - 1 - pt, kw - 1 - pl, h, w);
-        bool directX = !pointwise && sh == 1 && sw == 1 && pt < kh && pl < kw && DirectConv.Applies(geoT, c);
+        var kindX = !pointwise && sh == 1 && sw == 1 && pt < kh && pl < kw ? DirectKernels.Choose(geoT, c) : DirectConvKind.None;
+        bool directX = kindX != DirectConvKind.None;
         // Backward groups samples only for what still runs as GEMM.
         int groupB = directW && directX ? 1 : group;
         Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
@@ -185,8 +188,8 @@ public static partial class Functional
                     for (int ch = 0; ch < c; ch++)
                         for (int t = 0; t < taps; t++)
                             wT[(ch * o + oc) * taps + taps - 1 - t] = wt[(oc * c + ch) * taps + t];
-                packedT = BufferPool.Rent(DirectConv.PackedWeightFloats(geoT, c));
-                DirectConv.PackWeights(wT, geoT, c, packedT);
+                packedT = BufferPool.Rent(DirectKernels.PackedWeightFloats(kindX, geoT, c));
+                DirectKernels.PackWeights(kindX, wT, geoT, c, packedT);
                 BufferPool.Return(wT);
             }
             var gwParts = new float[workers][];
@@ -248,7 +251,7 @@ public static partial class Functional
                             {
                                 DirectConv.Pad(g.AsSpan((s0 + j) * outPlane, outPlane), geoT, gpad);
                                 var gxs = gx.AsSpan((s0 + j) * inPlane, inPlane);
-                                using (Profiler.Scope(tag, "direct.dX")) DirectConv.Forward(gpad, geoT, packedT, default, c, dxs ?? gxs);
+                                using (Profiler.Scope(tag, "direct.dX")) DirectKernels.Forward(kindX, gpad, geoT, packedT, default, c, dxs ?? gxs);
                                 if (dxs is not null) TensorPrimitives.Add(gxs, dxs, gxs);
                             }
                         else if (dcol is null)

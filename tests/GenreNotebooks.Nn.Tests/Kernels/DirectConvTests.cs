@@ -73,12 +73,14 @@ public class DirectConvTests
     [InlineData(2, 8, 16, 9, 20, 5, 5, 2, 2, 2, 2)]   // the 8->16 layer's shape, odd output height
     [InlineData(1, 4, 16, 16, 16, 3, 3, 1, 1, 1, 1)]  // 16x16 planes as in the fourth block (no tail)
     [InlineData(2, 5, 40, 6, 18, 3, 3, 1, 1, 1, 1)]   // 40 filters: weight gradient by GEMM, input gradient direct over 40 channels
+    [InlineData(2, 5, 32, 6, 10, 3, 3, 1, 1, 1, 1)]   // rows of 10: channel-vectorised forward, two overlapping 8-pixel blocks
+    [InlineData(3, 32, 64, 8, 8, 5, 5, 2, 2, 2, 2)]   // the last block's 8x8 planes: channel-vectorised forward and input gradient
     public void Direct_conv_kernels_match_loop_convolution_and_its_gradients(int n, int c, int o, int h, int wd, int kh, int kw, int pt, int pb, int pl, int pr)
     {
         var geo = new ConvGeometry(c, h, wd, kh, kw, 1, 1, pt, pl, h + pt + pb - kh + 1, wd + pl + pr - kw + 1);
         bool avx512 = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
-        Assert.True(DirectConv.AppliesToWeightGradient(geo) || !avx512, "direct weight gradient expected on an AVX-512 CPU");
-        Assert.True(DirectConv.Applies(geo, o) == avx512, "direct forward expected on an AVX-512 CPU");
+        var expected = !avx512 ? DirectConvKind.None : geo.OutW >= 16 ? DirectConvKind.Pixels : DirectConvKind.Channels;
+        Assert.Equal(expected, DirectKernels.Choose(geo, o));
         var got = Engine(1, n, c, o, h, wd, kh, kw, pt, pb, pl, pr, inputGrad: true, out var x, out var w, out var b, out var gy);
         var want = Naive(x, w, b, gy, n, c, o, h, wd, kh, kw, pt, pb, pl, pr);
         Close.All(want.Y, got.Y, 1e-4, 1e-4, "y");
@@ -126,5 +128,10 @@ public class DirectConvTests
         Assert.Throws<ArgumentException>(() => DirectConv.Forward(pad, geo, packed, default, 8, new float[8 * 160 - 1]));
         Assert.Throws<ArgumentException>(() => DirectConv.Forward(pad, geo, packed.AsSpan(1), default, 8, new float[8 * 160]));
         Assert.Throws<ArgumentException>(() => DirectConv.WeightGradient(pad.AsSpan(1), geo, new float[8 * 160], 8, new float[200]));
+        var narrow = new ConvGeometry(4, 8, 8, 3, 3, 1, 1, 1, 1, 8, 8);
+        var npad = new float[DirectConv.PaddedFloats(narrow)];
+        var npacked = new float[DirectConvChannelBlocked.PackedWeightFloats(narrow, 32)];
+        Assert.Throws<ArgumentException>(() => DirectConvChannelBlocked.Forward(npad, narrow, npacked, default, 32, new float[32 * 64 - 1]));
+        Assert.Throws<ArgumentException>(() => DirectConvChannelBlocked.PackWeights(new float[30 * 36], narrow, 30, new float[30 * 36]));
     }
 }
