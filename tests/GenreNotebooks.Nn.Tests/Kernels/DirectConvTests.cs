@@ -104,6 +104,24 @@ public class DirectConvTests
         Close.All(want.Gw, two.Gw, 1e-4, 1e-3, "grad w");
     }
 
+    [Theory]
+    [InlineData(6, 8, 16, 20, 33)]   // pixel-vectorised forward, input and weight gradients
+    [InlineData(6, 32, 64, 8, 8)]    // channel-vectorised forward and input gradient, grouped GEMM weight gradient
+    public void Direct_conv_with_input_gradient_is_bit_identical_per_thread_count(int n, int c, int o, int h, int w)
+    {
+        var two = Engine(2, n, c, o, h, w, 5, 5, 2, 2, 2, 2, inputGrad: true, out _, out _, out _, out _);
+        var twoAgain = Engine(2, n, c, o, h, w, 5, 5, 2, 2, 2, 2, inputGrad: true, out _, out _, out _, out _);
+        var one = Engine(1, n, c, o, h, w, 5, 5, 2, 2, 2, 2, inputGrad: true, out _, out _, out _, out _);
+        Assert.Equal(two.Y, twoAgain.Y);
+        Assert.Equal(two.Gx, twoAgain.Gx);
+        Assert.Equal(two.Gw, twoAgain.Gw);
+        Assert.Equal(two.Gb, twoAgain.Gb);
+        // Per-sample outputs and input gradients do not depend on the split; weight sums only up to rounding.
+        Assert.Equal(one.Y, two.Y);
+        Assert.Equal(one.Gx, two.Gx);
+        Close.All(one.Gw, two.Gw, 1e-4, 1e-4, "grad w");
+    }
+
     [Fact]
     public void Direct_input_gradient_of_an_intermediate_tensor_is_written_not_accumulated()
     {
