@@ -10,7 +10,7 @@ public static partial class Functional
     private const int GroupColumns = 1024;
 
     /// <summary>Most output channels for which the weight gradient is a direct reduction rather than im2col + GEMM.</summary>
-    private const int DirectWeightGradientMaxOut = 32;
+    private const int DirectWeightGradientMaxOut = 64;
 
     /// <summary>
     /// 2-D cross-correlation (<c>F.conv2d</c>, dilation 1, groups 1): input [N, C, H, W], weight [O, C, kh, kw],
@@ -170,7 +170,7 @@ public static partial class Functional
         var kindX = !pointwise && sh == 1 && sw == 1 && pt < kh && pl < kw ? DirectKernels.Choose(geoT, c) : DirectConvKind.None;
         bool directX = kindX != DirectConvKind.None;
         // Backward groups samples only for what still runs as GEMM.
-        int groupB = directW && directX ? 1 : group;
+        int groupB = directW && directX ? Math.Clamp(GroupColumns / cols, 1, n) : group;
         Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
         return y.Record(op + "Backward", inputs, g =>
         {
@@ -199,11 +199,12 @@ public static partial class Functional
                 int maxGroup = Math.Min(groupB, end - start);
                 int ldCol = geo.UsesPadded ? AliasFreeStride(maxGroup * cols) : cols, ldG = AliasFreeStride(maxGroup * cols);
                 float[]? col = pointwise || !needW || directW ? null : BufferPool.Rent(k * ldCol);
-                float[]? dpad = directW && needW ? BufferPool.Rent(DirectConv.PaddedFloats(geo)) : null;
+                float[]? dpad = directW && needW ? BufferPool.Rent(DirectConv.PaddedFloats(geo) * maxGroup) : null;
                 float[]? dcol = pointwise || !needX || directX ? null : BufferPool.Rent(k * ldCol);
                 float[]? gpad = packedT is not null ? BufferPool.Rent(DirectConv.PaddedFloats(geoT)) : null;
                 float[]? dxs = packedT is not null && !overwriteX ? BufferPool.Rent(inPlane) : null;
-                float[]? gG = maxGroup > 1 ? BufferPool.Rent(o * ldG) : null;
+                // The gathered output gradient feeds only the GEMMs.
+                float[]? gG = maxGroup > 1 && !(directW && directX) ? BufferPool.Rent(o * ldG) : null;
                 float[]? gw = needW ? BufferPool.RentZeroed(o * k) : null;
                 float[]? gb = needB ? BufferPool.RentZeroed(o) : null;
                 float[]? pad = pointwise || !geo.UsesPadded ? null : BufferPool.Rent(geo.PaddedSize);
@@ -222,12 +223,13 @@ public static partial class Functional
                         gmat = gG;
                     }
                     if (gw is not null && dpad is not null)
-                        for (int j = 0; j < sg; j++)
-                        {
-                            DirectConv.Pad(x.AsSpan((s0 + j) * inPlane, inPlane), geo, dpad);
-                            using (Profiler.Scope(tag, "direct.dW"))
-                                DirectConv.WeightGradient(dpad, geo, g.AsSpan((s0 + j) * outPlane, outPlane), o, gw);
-                        }
+                    {
+                        // All samples of the group in one call: each sum is reduced once per group, not per (small) plane.
+                        int padFloats = DirectConv.PaddedFloats(geo);
+                        for (int j = 0; j < sg; j++) DirectConv.Pad(x.AsSpan((s0 + j) * inPlane, inPlane), geo, dpad.AsSpan(j * padFloats, padFloats));
+                        using (Profiler.Scope(tag, "direct.dW"))
+                            DirectConv.WeightGradient(dpad, geo, g.AsSpan(s0 * outPlane, sg * outPlane), o, gw, sg);
+                    }
                     else if (gw is not null)
                     {
                         if (col is not null)

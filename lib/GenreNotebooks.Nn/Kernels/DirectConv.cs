@@ -158,17 +158,18 @@ internal static unsafe class DirectConv
     /// <paramref name="gy"/> its output gradient [O, OutH·OutW]. Each (output channel, input channel, tap) sum runs in
     /// 16 lanes over the whole plane, then is reduced once.
     /// </summary>
-    public static void WeightGradient(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> gy, int outChannels, Span<float> dw)
+    public static void WeightGradient(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> gy, int outChannels, Span<float> dw, int samples = 1)
     {
-        int taps = g.KernelH * g.KernelW, rowStride = g.Channels * taps;
-        if (padded.Length < PaddedFloats(g) || gy.Length < outChannels * g.OutH * g.OutW || dw.Length < outChannels * rowStride)
+        int taps = g.KernelH * g.KernelW, rowStride = g.Channels * taps, padStride = PaddedFloats(g), gyStride = outChannels * g.OutH * g.OutW;
+        if (samples < 1 || padded.Length < (long)samples * padStride || gy.Length < (long)samples * gyStride || dw.Length < outChannels * rowStride)
             throw new ArgumentException("DirectConv: buffer too short.");
         for (int c = 0; c < g.Channels; c++)
-            PlaneWeightGradient(padded.Slice(c * PlaneFloats(g)), g, gy, outChannels, dw.Slice(c * taps), rowStride);
+            PlaneWeightGradient(padded.Slice(c * PlaneFloats(g)), g, gy, outChannels, dw.Slice(c * taps), rowStride, samples, padStride, gyStride);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PlaneWeightGradient(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> gy, int outChannels, Span<float> dw, int dwStride)
+    private static void PlaneWeightGradient(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> gy, int outChannels, Span<float> dw, int dwStride,
+        int samples, int padStride, int gyStride)
     {
         int outH = g.OutH, outW = g.OutW, wp = g.PaddedW, kh = g.KernelH, kw = g.KernelW, plane = outH * outW;
         // The last vector of a row starts at outW - 16; its lanes already covered by the previous vector are masked off.
@@ -191,60 +192,65 @@ internal static unsafe class DirectConv
                         int nKj = Math.Min(5, kw - kj0);
                         if (nKj == 5)
                         {
-                            Sweep4x5(g0, g1, g2, g3, xp + (nint)ki * wp + kj0, outH, outW, wp, tailMask, t);
+                            Sweep4x5(g0, g1, g2, g3, xp + (nint)ki * wp + kj0, outH, outW, wp, tailMask, t, samples, gyStride, padStride);
                             for (int c = 0; c < nOc; c++)
                                 for (int j = 0; j < 5; j++)
                                     dp[(oc0 + c) * dwStride + ki * kw + kj0 + j] += t[c * 5 + j];
                             continue;
                         }
-                        int j1 = kj0 + Math.Min(1, nKj - 1), j2 = kj0 + Math.Min(2, nKj - 1), j3 = kj0 + Math.Min(3, nKj - 1), j4 = kj0 + Math.Min(4, nKj - 1);
-                        Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s04 = default;
-                        Vector512<float> s10 = default, s11 = default, s12 = default, s13 = default, s14 = default;
-                        Vector512<float> s20 = default, s21 = default, s22 = default, s23 = default, s24 = default;
-                        Vector512<float> s30 = default, s31 = default, s32 = default, s33 = default, s34 = default;
-                        for (int oh = 0; oh < outH; oh++)
+                        for (int smp = 0; smp < samples; smp++)
                         {
-                            float* xr = xp + (nint)(oh + ki) * wp;
-                            nint gr = (nint)oh * outW;
-                            for (int ow = 0; ow < outW; ow += Lanes)
+                            float* sx = xp + (nint)smp * padStride;
+                            nint sg = (nint)smp * gyStride;
+                            int j1 = kj0 + Math.Min(1, nKj - 1), j2 = kj0 + Math.Min(2, nKj - 1), j3 = kj0 + Math.Min(3, nKj - 1), j4 = kj0 + Math.Min(4, nKj - 1);
+                            Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s04 = default;
+                            Vector512<float> s10 = default, s11 = default, s12 = default, s13 = default, s14 = default;
+                            Vector512<float> s20 = default, s21 = default, s22 = default, s23 = default, s24 = default;
+                            Vector512<float> s30 = default, s31 = default, s32 = default, s33 = default, s34 = default;
+                            for (int oh = 0; oh < outH; oh++)
                             {
-                                int o = ow;
-                                Vector512<float> d0, d1, d2, d3;
-                                if (ow <= lastStart)
+                                float* xr = sx + (nint)(oh + ki) * wp;
+                                nint gr = sg + (nint)oh * outW;
+                                for (int ow = 0; ow < outW; ow += Lanes)
                                 {
-                                    d0 = Vector512.Load(g0 + gr + o); d1 = Vector512.Load(g1 + gr + o);
-                                    d2 = Vector512.Load(g2 + gr + o); d3 = Vector512.Load(g3 + gr + o);
+                                    int o = ow;
+                                    Vector512<float> d0, d1, d2, d3;
+                                    if (ow <= lastStart)
+                                    {
+                                        d0 = Vector512.Load(g0 + gr + o); d1 = Vector512.Load(g1 + gr + o);
+                                        d2 = Vector512.Load(g2 + gr + o); d3 = Vector512.Load(g3 + gr + o);
+                                    }
+                                    else
+                                    {
+                                        o = lastStart;
+                                        d0 = Vector512.Load(g0 + gr + o) & tailMask; d1 = Vector512.Load(g1 + gr + o) & tailMask;
+                                        d2 = Vector512.Load(g2 + gr + o) & tailMask; d3 = Vector512.Load(g3 + gr + o) & tailMask;
+                                    }
+                                    var x = Vector512.Load(xr + o + kj0);
+                                    s00 = Avx512F.FusedMultiplyAdd(d0, x, s00); s10 = Avx512F.FusedMultiplyAdd(d1, x, s10);
+                                    s20 = Avx512F.FusedMultiplyAdd(d2, x, s20); s30 = Avx512F.FusedMultiplyAdd(d3, x, s30);
+                                    x = Vector512.Load(xr + o + j1);
+                                    s01 = Avx512F.FusedMultiplyAdd(d0, x, s01); s11 = Avx512F.FusedMultiplyAdd(d1, x, s11);
+                                    s21 = Avx512F.FusedMultiplyAdd(d2, x, s21); s31 = Avx512F.FusedMultiplyAdd(d3, x, s31);
+                                    x = Vector512.Load(xr + o + j2);
+                                    s02 = Avx512F.FusedMultiplyAdd(d0, x, s02); s12 = Avx512F.FusedMultiplyAdd(d1, x, s12);
+                                    s22 = Avx512F.FusedMultiplyAdd(d2, x, s22); s32 = Avx512F.FusedMultiplyAdd(d3, x, s32);
+                                    x = Vector512.Load(xr + o + j3);
+                                    s03 = Avx512F.FusedMultiplyAdd(d0, x, s03); s13 = Avx512F.FusedMultiplyAdd(d1, x, s13);
+                                    s23 = Avx512F.FusedMultiplyAdd(d2, x, s23); s33 = Avx512F.FusedMultiplyAdd(d3, x, s33);
+                                    x = Vector512.Load(xr + o + j4);
+                                    s04 = Avx512F.FusedMultiplyAdd(d0, x, s04); s14 = Avx512F.FusedMultiplyAdd(d1, x, s14);
+                                    s24 = Avx512F.FusedMultiplyAdd(d2, x, s24); s34 = Avx512F.FusedMultiplyAdd(d3, x, s34);
                                 }
-                                else
-                                {
-                                    o = lastStart;
-                                    d0 = Vector512.Load(g0 + gr + o) & tailMask; d1 = Vector512.Load(g1 + gr + o) & tailMask;
-                                    d2 = Vector512.Load(g2 + gr + o) & tailMask; d3 = Vector512.Load(g3 + gr + o) & tailMask;
-                                }
-                                var x = Vector512.Load(xr + o + kj0);
-                                s00 = Avx512F.FusedMultiplyAdd(d0, x, s00); s10 = Avx512F.FusedMultiplyAdd(d1, x, s10);
-                                s20 = Avx512F.FusedMultiplyAdd(d2, x, s20); s30 = Avx512F.FusedMultiplyAdd(d3, x, s30);
-                                x = Vector512.Load(xr + o + j1);
-                                s01 = Avx512F.FusedMultiplyAdd(d0, x, s01); s11 = Avx512F.FusedMultiplyAdd(d1, x, s11);
-                                s21 = Avx512F.FusedMultiplyAdd(d2, x, s21); s31 = Avx512F.FusedMultiplyAdd(d3, x, s31);
-                                x = Vector512.Load(xr + o + j2);
-                                s02 = Avx512F.FusedMultiplyAdd(d0, x, s02); s12 = Avx512F.FusedMultiplyAdd(d1, x, s12);
-                                s22 = Avx512F.FusedMultiplyAdd(d2, x, s22); s32 = Avx512F.FusedMultiplyAdd(d3, x, s32);
-                                x = Vector512.Load(xr + o + j3);
-                                s03 = Avx512F.FusedMultiplyAdd(d0, x, s03); s13 = Avx512F.FusedMultiplyAdd(d1, x, s13);
-                                s23 = Avx512F.FusedMultiplyAdd(d2, x, s23); s33 = Avx512F.FusedMultiplyAdd(d3, x, s33);
-                                x = Vector512.Load(xr + o + j4);
-                                s04 = Avx512F.FusedMultiplyAdd(d0, x, s04); s14 = Avx512F.FusedMultiplyAdd(d1, x, s14);
-                                s24 = Avx512F.FusedMultiplyAdd(d2, x, s24); s34 = Avx512F.FusedMultiplyAdd(d3, x, s34);
                             }
+                            t[0] = Vector512.Sum(s00); t[1] = Vector512.Sum(s01); t[2] = Vector512.Sum(s02); t[3] = Vector512.Sum(s03); t[4] = Vector512.Sum(s04);
+                            t[5] = Vector512.Sum(s10); t[6] = Vector512.Sum(s11); t[7] = Vector512.Sum(s12); t[8] = Vector512.Sum(s13); t[9] = Vector512.Sum(s14);
+                            t[10] = Vector512.Sum(s20); t[11] = Vector512.Sum(s21); t[12] = Vector512.Sum(s22); t[13] = Vector512.Sum(s23); t[14] = Vector512.Sum(s24);
+                            t[15] = Vector512.Sum(s30); t[16] = Vector512.Sum(s31); t[17] = Vector512.Sum(s32); t[18] = Vector512.Sum(s33); t[19] = Vector512.Sum(s34);
+                            for (int c = 0; c < nOc; c++)
+                                for (int j = 0; j < nKj; j++)
+                                    dp[(oc0 + c) * dwStride + ki * kw + kj0 + j] += t[c * 5 + j];
                         }
-                        t[0] = Vector512.Sum(s00); t[1] = Vector512.Sum(s01); t[2] = Vector512.Sum(s02); t[3] = Vector512.Sum(s03); t[4] = Vector512.Sum(s04);
-                        t[5] = Vector512.Sum(s10); t[6] = Vector512.Sum(s11); t[7] = Vector512.Sum(s12); t[8] = Vector512.Sum(s13); t[9] = Vector512.Sum(s14);
-                        t[10] = Vector512.Sum(s20); t[11] = Vector512.Sum(s21); t[12] = Vector512.Sum(s22); t[13] = Vector512.Sum(s23); t[14] = Vector512.Sum(s24);
-                        t[15] = Vector512.Sum(s30); t[16] = Vector512.Sum(s31); t[17] = Vector512.Sum(s32); t[18] = Vector512.Sum(s33); t[19] = Vector512.Sum(s34);
-                        for (int c = 0; c < nOc; c++)
-                            for (int j = 0; j < nKj; j++)
-                                dp[(oc0 + c) * dwStride + ki * kw + kj0 + j] += t[c * 5 + j];
                     }
             }
         }
@@ -256,14 +262,17 @@ internal static unsafe class DirectConv
     /// running row pointers keep the loop within the registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Sweep4x5(float* g0, float* g1, float* g2, float* g3, float* xPlane, int outH, int outW, nint wp, Vector512<float> tailMask, float* t)
+    private static void Sweep4x5(float* g0, float* g1, float* g2, float* g3, float* xPlane, int outH, int outW, nint wp, Vector512<float> tailMask, float* t,
+        int samples, nint gStride, nint xStride)
     {
         Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s04 = default;
         Vector512<float> s10 = default, s11 = default, s12 = default, s13 = default, s14 = default;
         Vector512<float> s20 = default, s21 = default, s22 = default, s23 = default, s24 = default;
         Vector512<float> s30 = default, s31 = default, s32 = default, s33 = default, s34 = default;
         nint last = outW - Lanes, w = outW;
-        float* r0 = g0, r1 = g1, r2 = g2, r3 = g3, xr = xPlane;
+        for (int smp = 0; smp < samples; smp++)
+        {
+        float* r0 = g0 + smp * gStride, r1 = g1 + smp * gStride, r2 = g2 + smp * gStride, r3 = g3 + smp * gStride, xr = xPlane + smp * xStride;
         for (int oh = 0; oh < outH; oh++, r0 += w, r1 += w, r2 += w, r3 += w, xr += wp)
         {
             nint ow = 0;
@@ -306,6 +315,7 @@ internal static unsafe class DirectConv
                     s04 = Avx512F.FusedMultiplyAdd(d0, x, s04); s14 = Avx512F.FusedMultiplyAdd(d1, x, s14);
                     s24 = Avx512F.FusedMultiplyAdd(d2, x, s24); s34 = Avx512F.FusedMultiplyAdd(d3, x, s34);
             }
+        }
         }
         t[0] = Vector512.Sum(s00); t[1] = Vector512.Sum(s01); t[2] = Vector512.Sum(s02); t[3] = Vector512.Sum(s03); t[4] = Vector512.Sum(s04);
         t[5] = Vector512.Sum(s10); t[6] = Vector512.Sum(s11); t[7] = Vector512.Sum(s12); t[8] = Vector512.Sum(s13); t[9] = Vector512.Sum(s14);
