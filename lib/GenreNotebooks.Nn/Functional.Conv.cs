@@ -15,7 +15,10 @@ public static partial class Functional
     /// <summary>
     /// 2-D cross-correlation (<c>F.conv2d</c>, dilation 1, groups 1): input [N, C, H, W], weight [O, C, kh, kw],
     /// bias [O] or null; result [N, O, Ho, Wo] with <c>Ho = (H + padTop + padBottom - kh) / strideH + 1</c>.
-    /// Computed per sample as im2col + one GEMM, samples spread over <see cref="Threads.Count"/> threads.
+    /// Samples are spread over <see cref="Threads.Count"/> threads. Unit-stride convolutions with rows of at least 8
+    /// pixels run direct AVX-512 kernels on a zero-padded copy of each sample (forward, input gradient as a full
+    /// correlation, weight gradient as a reduction; no column matrix); the rest run im2col + GEMM, small output planes
+    /// with several samples per GEMM.
     /// </summary>
     public static Tensor Conv2d(Tensor input, Tensor weight, Tensor? bias = null, int strideH = 1, int strideW = 1,
         int padTop = 0, int padBottom = 0, int padLeft = 0, int padRight = 0)
