@@ -21,6 +21,9 @@ internal static unsafe class DirectConv
 
     private const int Lanes = 16;
 
+    /// <summary>Most leftover columns (past the last full vector of a row) computed as column strips.</summary>
+    private const int MaxStripColumns = 4;
+
     /// <summary>
     /// True when <see cref="Forward"/> computes this convolution (instead of im2col + GEMM): unit strides, output rows
     /// of at least one vector, a kernel of at most 11×11, AVX-512 available, and either one input channel (where the
@@ -87,7 +90,11 @@ internal static unsafe class DirectConv
         int channels = g.Channels, inPlane = PlaneFloats(g);
         if (padded.Length < PaddedFloats(g) || y.Length < outChannels * plane || packedW.Length < PackedWeightFloats(g, outChannels))
             throw new ArgumentException("DirectConv: buffer too short.");
+        // A few columns past the last full vector (65 = 4·16 + 1 in the 2-D CNN's second layer) are computed as
+        // column strips vectorised down the rows instead of by an overlapping vector that is mostly recomputation.
+        int strip = outW % Lanes <= MaxStripColumns ? outW % Lanes : 0, mainW = outW - strip;
         Span<float> b8 = stackalloc float[OcBlock];
+        if (strip > 0) ForwardStrip(padded, g, packedW, bias, outChannels, y, mainW);
         fixed (float* xp = padded, wpk = packedW, yp = y)
         {
             for (int oc0 = 0; oc0 < outChannels; oc0 += OcBlock)
@@ -102,9 +109,9 @@ internal static unsafe class DirectConv
                 for (int oh = 0; oh < outH; oh += 2)
                 {
                     bool two = oh + 1 < outH;
-                    for (int ow = 0; ow < outW; ow += Lanes)
+                    for (int ow = 0; ow < mainW; ow += Lanes)
                     {
-                        int o = Math.Min(ow, outW - Lanes);
+                        int o = Math.Min(ow, mainW - Lanes);
                         Vector512<float> a0 = i0, a1 = i1, a2 = i2, a3 = i3, a4 = i4, a5 = i5, a6 = i6, a7 = i7;
                         Vector512<float> c0 = i0, c1 = i1, c2 = i2, c3 = i3, c4 = i4, c5 = i5, c6 = i6, c7 = i7;
                         float* wt = wb;
@@ -136,6 +143,72 @@ internal static unsafe class DirectConv
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Output columns [<paramref name="col0"/>, OutW) of <see cref="Forward"/> for all rows: the padded input columns
+    /// they read are transposed (rows contiguous), then 16 output rows × 8 channels of one column are accumulated per
+    /// register block with the same packed weights.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ForwardStrip(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> packedW, ReadOnlySpan<float> bias,
+        int outChannels, Span<float> y, int col0)
+    {
+        int outH = g.OutH, outW = g.OutW, wp = g.PaddedW, kh = g.KernelH, kw = g.KernelW, taps = g.Channels * kh * kw, plane = outH * outW;
+        int channels = g.Channels, inPlane = PlaneFloats(g), strip = outW - col0, cols = strip + kw - 1;
+        int rowsT = (outH + Lanes - 1) / Lanes * Lanes + kh - 1;
+        var xT = BufferPool.Rent(channels * cols * rowsT);
+        Span<float> b8 = stackalloc float[OcBlock];
+        float* tmp = stackalloc float[Lanes * OcBlock];
+        fixed (float* xp = padded, wpk = packedW, yp = y, tp = xT)
+        {
+            // xT[c, j, r] = xpad[c, r, col0 + j]; rows past the padded plane are zero.
+            for (int c = 0; c < channels; c++)
+                for (int j = 0; j < cols; j++)
+                {
+                    float* dst = tp + (c * cols + j) * rowsT;
+                    float* src = xp + (nint)c * inPlane + col0 + j;
+                    int r = 0;
+                    for (; r < g.PaddedH; r++) dst[r] = src[(nint)r * wp];
+                    for (; r < rowsT; r++) dst[r] = 0f;
+                }
+            for (int oc0 = 0; oc0 < outChannels; oc0 += OcBlock)
+            {
+                int nOc = Math.Min(OcBlock, outChannels - oc0);
+                b8.Clear();
+                if (!bias.IsEmpty) bias.Slice(oc0, nOc).CopyTo(b8);
+                float* wb = wpk + oc0 * taps;
+                for (int j = 0; j < strip; j++)
+                    for (int r0 = 0; r0 < outH; r0 += Lanes)
+                    {
+                        var a0 = Vector512.Create(b8[0]); var a1 = Vector512.Create(b8[1]); var a2 = Vector512.Create(b8[2]); var a3 = Vector512.Create(b8[3]);
+                        var a4 = Vector512.Create(b8[4]); var a5 = Vector512.Create(b8[5]); var a6 = Vector512.Create(b8[6]); var a7 = Vector512.Create(b8[7]);
+                        float* wt = wb;
+                        for (int c = 0; c < channels; c++)
+                            for (int ki = 0; ki < kh; ki++)
+                            {
+                                float* col = tp + (c * cols + j) * rowsT + r0 + ki;
+                                for (int kj = 0; kj < kw; kj++, wt += OcBlock, col += rowsT)
+                                {
+                                    var x = Vector512.Load(col);
+                                    a0 = Avx512F.FusedMultiplyAdd(x, Vector512.Create(wt[0]), a0); a1 = Avx512F.FusedMultiplyAdd(x, Vector512.Create(wt[1]), a1);
+                                    a2 = Avx512F.FusedMultiplyAdd(x, Vector512.Create(wt[2]), a2); a3 = Avx512F.FusedMultiplyAdd(x, Vector512.Create(wt[3]), a3);
+                                    a4 = Avx512F.FusedMultiplyAdd(x, Vector512.Create(wt[4]), a4); a5 = Avx512F.FusedMultiplyAdd(x, Vector512.Create(wt[5]), a5);
+                                    a6 = Avx512F.FusedMultiplyAdd(x, Vector512.Create(wt[6]), a6); a7 = Avx512F.FusedMultiplyAdd(x, Vector512.Create(wt[7]), a7);
+                                }
+                            }
+                        a0.Store(tmp); a1.Store(tmp + 16); a2.Store(tmp + 32); a3.Store(tmp + 48);
+                        a4.Store(tmp + 64); a5.Store(tmp + 80); a6.Store(tmp + 96); a7.Store(tmp + 112);
+                        int rows = Math.Min(Lanes, outH - r0);
+                        for (int q = 0; q < nOc; q++)
+                        {
+                            float* yo = yp + (nint)(oc0 + q) * plane + (nint)r0 * outW + col0 + j;
+                            for (int r = 0; r < rows; r++) yo[(nint)r * outW] = tmp[q * Lanes + r];
+                        }
+                    }
+            }
+        }
+        BufferPool.Return(xT);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

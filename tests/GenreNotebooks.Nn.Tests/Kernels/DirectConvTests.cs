@@ -71,6 +71,8 @@ public class DirectConvTests
     [InlineData(4, 1, 8, 7, 40, 5, 5, 0, 0, 0, 0)]    // no padding, odd output height
     [InlineData(3, 3, 6, 10, 21, 5, 5, 2, 2, 2, 2)]   // several input channels
     [InlineData(2, 8, 16, 9, 20, 5, 5, 2, 2, 2, 2)]   // the 8->16 layer's shape, odd output height
+    [InlineData(2, 3, 8, 7, 34, 5, 5, 2, 2, 2, 2)]    // 34 = 2·16 + 2: two leftover columns as strips (forward and input gradient)
+    [InlineData(1, 8, 16, 19, 65, 5, 5, 2, 2, 2, 2)]  // 65 = 4·16 + 1 as in the second layer; 19 rows: a partial 16-row strip block
     [InlineData(1, 4, 16, 16, 16, 3, 3, 1, 1, 1, 1)]  // 16x16 planes as in the fourth block (no tail)
     [InlineData(2, 5, 40, 6, 18, 3, 3, 1, 1, 1, 1)]   // 40 filters: weight gradient by GEMM, input gradient direct over 40 channels
     [InlineData(2, 5, 32, 6, 10, 3, 3, 1, 1, 1, 1)]   // rows of 10: channel-vectorised forward, two overlapping 8-pixel blocks
