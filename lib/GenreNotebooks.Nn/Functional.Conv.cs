@@ -89,12 +89,12 @@ public static partial class Functional
         long flopsPerSample = 2L * o * k * cols;
         int workers = ParallelRange.Workers(n, (int)Math.Clamp(2_000_000 / Math.Max(1, flopsPerSample), 1, n));
 
-        // Small output planes: several samples' columns side by side in one GEMM, so the weights are packed once per
-        // group instead of once per sample and the GEMM's n (and the weight gradient's k) is not tiny.
-        // Few channels: direct kernel instead of im2col + GEMM (the column matrix is 25 times the input for 5×5).
-        // Rows of 8 to 15 pixels with a multiple of 32 filters: the kernel vectorised over output channels instead.
+        // Direct kernel instead of im2col + GEMM where one applies (the column matrix is 25 times the input for 5×5):
+        // pixel-vectorised for rows of 16 or more, channel-vectorised for rows of 8 to 15 with a multiple of 32 filters.
         var kind = DirectKernels.Choose(geo, o);
         bool direct = kind != DirectConvKind.None;
+        // Small output planes on the GEMM path: several samples' columns side by side in one GEMM, so the weights are
+        // packed once per group instead of once per sample and the GEMM's n (and the weight gradient's k) is not tiny.
         int group = pointwise || !geo.UsesPadded ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
 
         if (direct)
