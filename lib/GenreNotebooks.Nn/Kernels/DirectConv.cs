@@ -5,14 +5,15 @@ using System.Runtime.Intrinsics.X86;
 namespace GenreNotebooks.Nn.Kernels;
 
 /// <summary>
-/// Direct (no im2col) convolution kernels with unit stride. Forward, for few channels (the first layer of the 2-D CNN:
-/// 1 channel, 5×5, 128×130 output, 8 filters, where the column matrix would be 25 times the input for a GEMM with only
-/// 8 rows, and the next three layers): 16 output pixels of two output rows × 8 output channels in 16 AVX-512
-/// registers, each input vector feeding 8 FMAs, each broadcast weight 2. Weight gradient, for any number of
-/// input channels with output rows of at least 16 pixels: a direct reduction dW[o, c, ki, kj] = Σ gy[o, p] ·
-/// xpad[c, p + (ki, kj)] read from the zero-padded input, 4 output channels × 5 kernel columns of lane-wise sums in
-/// registers, so backward needs no column matrix either. Both read a zero-padded copy of the sample
-/// (<see cref="PaddedFloats"/> floats, built by <see cref="Pad"/>).
+/// Direct (no im2col) convolution kernels with unit stride for output rows of at least 16 pixels. Forward (up to 64
+/// input and output channels, and the input gradient as a full correlation with flipped weights): 16 output pixels of
+/// two output rows × 8 output channels in 16 AVX-512 registers, each input vector feeding 8 FMAs, each broadcast
+/// weight 2; up to 4 leftover columns of a row are computed as transposed column strips. For the first layer of the
+/// 2-D CNN (1 channel, 5×5, 128×130 output, 8 filters) the column matrix would be 25 times the input for a GEMM with
+/// only 8 rows. Weight gradient: a direct reduction dW[o, c, ki, kj] = Σ gy[o, p] · xpad[c, p + (ki, kj)] over the
+/// samples of a group, 4 output channels × 5 kernel columns of lane-wise sums in registers, so backward needs no
+/// column matrix either. All read zero-padded copies of the samples (<see cref="PaddedFloats"/> floats each, built by
+/// <see cref="Pad"/>).
 /// </summary>
 internal static unsafe class DirectConv
 {
@@ -35,8 +36,8 @@ internal static unsafe class DirectConv
         AppliesToWeightGradient(g) && (g.Channels == 1 || (g.Channels <= 64 && outChannels <= 64));
 
     /// <summary>
-    /// True when <see cref="WeightGradient"/> handles this convolution's weight gradient for one sample at a time: unit
-    /// strides, output rows of at least one vector, a kernel of at most 11×11, AVX-512 available.
+    /// True when <see cref="WeightGradient"/> handles this convolution's weight gradient: unit strides, output rows of
+    /// at least one vector, a kernel of at most 11×11, AVX-512 available.
     /// </summary>
     public static bool AppliesToWeightGradient(in ConvGeometry g) =>
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported &&
@@ -226,10 +227,11 @@ internal static unsafe class DirectConv
     }
 
     /// <summary>
-    /// Adds one sample's weight gradient, dw[o, c, ki, kj] += Σ_{oh, ow} gy[o, oh, ow] · xpad[c, oh + ki, ow + kj], to
-    /// <paramref name="dw"/> ([O, C, kh, kw]); <paramref name="padded"/> is the sample padded by <see cref="Pad"/>,
-    /// <paramref name="gy"/> its output gradient [O, OutH·OutW]. Each (output channel, input channel, tap) sum runs in
-    /// 16 lanes over the whole plane, then is reduced once.
+    /// Adds the weight gradient of <paramref name="samples"/> consecutive samples, dw[o, c, ki, kj] +=
+    /// Σ_{s, oh, ow} gy[s, o, oh, ow] · xpad[s, c, oh + ki, ow + kj], to <paramref name="dw"/> ([O, C, kh, kw]);
+    /// <paramref name="padded"/> holds the samples padded by <see cref="Pad"/> (<see cref="PaddedFloats"/> apart),
+    /// <paramref name="gy"/> their output gradients [samples, O, OutH·OutW]. Each (output channel, input channel, tap)
+    /// sum runs in 16 lanes over all the samples' planes, then is reduced once.
     /// </summary>
     public static void WeightGradient(ReadOnlySpan<float> padded, in ConvGeometry g, ReadOnlySpan<float> gy, int outChannels, Span<float> dw, int samples = 1)
     {

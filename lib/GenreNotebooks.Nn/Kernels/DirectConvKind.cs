@@ -1,6 +1,6 @@
 namespace GenreNotebooks.Nn.Kernels;
 
-/// <summary>Which direct forward kernel, if any, computes a convolution; dispatch to its packing and forward.</summary>
+/// <summary>Which direct forward kernel, if any, computes a convolution (chosen by <see cref="DirectKernels.Choose"/>).</summary>
 internal enum DirectConvKind
 {
     /// <summary>im2col + GEMM.</summary>
