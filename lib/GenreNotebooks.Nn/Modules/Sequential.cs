@@ -9,6 +9,9 @@ public sealed class Sequential : Module
 {
     private readonly List<Module> _layers = [];
 
+    // Per-layer scratch for the plane statistics a convolution hands to the BatchNorm2d after it: reused every batch.
+    private readonly Dictionary<int, Kernels.PlaneMoments> _moments = [];
+
     /// <summary>Creates the chain from <paramref name="layers"/> in order.</summary>
     public Sequential(params Module[] layers)
     {
@@ -54,7 +57,7 @@ public sealed class Sequential : Module
             moments = null;
             if (_layers[i] is Conv2d conv && i + 3 < _layers.Count && _layers[i + 1] is BatchNorm2d { Training: true } && IsFusedBlock(i + 1))
             {
-                var m = new Kernels.PlaneMoments();
+                if (!_moments.TryGetValue(i, out var m)) _moments[i] = m = new Kernels.PlaneMoments();
                 using (Profiler.Enabled ? Profiler.Scope("Conv2d.forward") : default)
                     x = conv.ForwardWithMoments(x, m);
                 moments = m;
