@@ -33,13 +33,16 @@ internal static unsafe class DirectConv
     /// 8→16, 16→32 and 32→64, forward and, as a full correlation, input gradient).
     /// </summary>
     public static bool Applies(in ConvGeometry g, int outChannels) =>
-        AppliesToWeightGradient(g) && (g.Channels == 1 || (g.Channels <= 64 && outChannels <= 64));
+        UnitStrideWideRows(g) && (g.Channels == 1 || (g.Channels <= 64 && outChannels <= 64));
 
     /// <summary>
     /// True when <see cref="WeightGradient"/> handles this convolution's weight gradient: unit strides, output rows of
-    /// at least one vector, a kernel of at most 11×11, AVX-512 available.
+    /// at least one vector, a kernel of at most 11×11 whose width is a multiple of 5 (the register block's 5 kernel
+    /// columns; narrower kernels leave it mostly idle and run faster as GEMM), AVX-512 available.
     /// </summary>
-    public static bool AppliesToWeightGradient(in ConvGeometry g) =>
+    public static bool AppliesToWeightGradient(in ConvGeometry g) => UnitStrideWideRows(g) && g.KernelW % 5 == 0;
+
+    private static bool UnitStrideWideRows(in ConvGeometry g) =>
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported &&
         g.StrideH == 1 && g.StrideW == 1 && g.OutW >= Lanes && g.KernelH <= 11 && g.KernelW <= 11 && g.KernelH * g.KernelW > 1;
 
@@ -247,11 +250,11 @@ internal static unsafe class DirectConv
         int samples, int padStride, int gyStride)
     {
         int outH = g.OutH, outW = g.OutW, wp = g.PaddedW, kh = g.KernelH, kw = g.KernelW, plane = outH * outW;
+        if (kw % 5 != 0) throw new ArgumentException("DirectConv: the weight gradient needs a kernel width that is a multiple of 5.");
         // The last vector of a row starts at outW - 16; its lanes already covered by the previous vector are masked off.
         int overlap = (Lanes - outW % Lanes) % Lanes;
         var lane = Vector512.Create(0f, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         var tailMask = Vector512.GreaterThanOrEqual(lane, Vector512.Create((float)overlap));
-        int lastStart = outW - Lanes;
         float* t = stackalloc float[20];
         fixed (float* xp = padded, gp = gy, dp = dw)
         {
@@ -264,72 +267,15 @@ internal static unsafe class DirectConv
                 for (int ki = 0; ki < kh; ki++)
                     for (int kj0 = 0; kj0 < kw; kj0 += 5)
                     {
-                        int nKj = Math.Min(5, kw - kj0);
-                        if (nKj == 5)
-                        {
-                            Sweep4x5(g0, g1, g2, g3, xp + (nint)ki * wp + kj0, outH, outW, wp, tailMask, t, samples, gyStride, padStride);
-                            for (int c = 0; c < nOc; c++)
-                                for (int j = 0; j < 5; j++)
-                                    dp[(oc0 + c) * dwStride + ki * kw + kj0 + j] += t[c * 5 + j];
-                            continue;
-                        }
-                        for (int smp = 0; smp < samples; smp++)
-                        {
-                            float* sx = xp + (nint)smp * padStride;
-                            nint sg = (nint)smp * gyStride;
-                            int j1 = kj0 + Math.Min(1, nKj - 1), j2 = kj0 + Math.Min(2, nKj - 1), j3 = kj0 + Math.Min(3, nKj - 1), j4 = kj0 + Math.Min(4, nKj - 1);
-                            Vector512<float> s00 = default, s01 = default, s02 = default, s03 = default, s04 = default;
-                            Vector512<float> s10 = default, s11 = default, s12 = default, s13 = default, s14 = default;
-                            Vector512<float> s20 = default, s21 = default, s22 = default, s23 = default, s24 = default;
-                            Vector512<float> s30 = default, s31 = default, s32 = default, s33 = default, s34 = default;
-                            for (int oh = 0; oh < outH; oh++)
-                            {
-                                float* xr = sx + (nint)(oh + ki) * wp;
-                                nint gr = sg + (nint)oh * outW;
-                                for (int ow = 0; ow < outW; ow += Lanes)
-                                {
-                                    int o = ow;
-                                    Vector512<float> d0, d1, d2, d3;
-                                    if (ow <= lastStart)
-                                    {
-                                        d0 = Vector512.Load(g0 + gr + o); d1 = Vector512.Load(g1 + gr + o);
-                                        d2 = Vector512.Load(g2 + gr + o); d3 = Vector512.Load(g3 + gr + o);
-                                    }
-                                    else
-                                    {
-                                        o = lastStart;
-                                        d0 = Vector512.Load(g0 + gr + o) & tailMask; d1 = Vector512.Load(g1 + gr + o) & tailMask;
-                                        d2 = Vector512.Load(g2 + gr + o) & tailMask; d3 = Vector512.Load(g3 + gr + o) & tailMask;
-                                    }
-                                    var x = Vector512.Load(xr + o + kj0);
-                                    s00 = Avx512F.FusedMultiplyAdd(d0, x, s00); s10 = Avx512F.FusedMultiplyAdd(d1, x, s10);
-                                    s20 = Avx512F.FusedMultiplyAdd(d2, x, s20); s30 = Avx512F.FusedMultiplyAdd(d3, x, s30);
-                                    x = Vector512.Load(xr + o + j1);
-                                    s01 = Avx512F.FusedMultiplyAdd(d0, x, s01); s11 = Avx512F.FusedMultiplyAdd(d1, x, s11);
-                                    s21 = Avx512F.FusedMultiplyAdd(d2, x, s21); s31 = Avx512F.FusedMultiplyAdd(d3, x, s31);
-                                    x = Vector512.Load(xr + o + j2);
-                                    s02 = Avx512F.FusedMultiplyAdd(d0, x, s02); s12 = Avx512F.FusedMultiplyAdd(d1, x, s12);
-                                    s22 = Avx512F.FusedMultiplyAdd(d2, x, s22); s32 = Avx512F.FusedMultiplyAdd(d3, x, s32);
-                                    x = Vector512.Load(xr + o + j3);
-                                    s03 = Avx512F.FusedMultiplyAdd(d0, x, s03); s13 = Avx512F.FusedMultiplyAdd(d1, x, s13);
-                                    s23 = Avx512F.FusedMultiplyAdd(d2, x, s23); s33 = Avx512F.FusedMultiplyAdd(d3, x, s33);
-                                    x = Vector512.Load(xr + o + j4);
-                                    s04 = Avx512F.FusedMultiplyAdd(d0, x, s04); s14 = Avx512F.FusedMultiplyAdd(d1, x, s14);
-                                    s24 = Avx512F.FusedMultiplyAdd(d2, x, s24); s34 = Avx512F.FusedMultiplyAdd(d3, x, s34);
-                                }
-                            }
-                            t[0] = Vector512.Sum(s00); t[1] = Vector512.Sum(s01); t[2] = Vector512.Sum(s02); t[3] = Vector512.Sum(s03); t[4] = Vector512.Sum(s04);
-                            t[5] = Vector512.Sum(s10); t[6] = Vector512.Sum(s11); t[7] = Vector512.Sum(s12); t[8] = Vector512.Sum(s13); t[9] = Vector512.Sum(s14);
-                            t[10] = Vector512.Sum(s20); t[11] = Vector512.Sum(s21); t[12] = Vector512.Sum(s22); t[13] = Vector512.Sum(s23); t[14] = Vector512.Sum(s24);
-                            t[15] = Vector512.Sum(s30); t[16] = Vector512.Sum(s31); t[17] = Vector512.Sum(s32); t[18] = Vector512.Sum(s33); t[19] = Vector512.Sum(s34);
-                            for (int c = 0; c < nOc; c++)
-                                for (int j = 0; j < nKj; j++)
-                                    dp[(oc0 + c) * dwStride + ki * kw + kj0 + j] += t[c * 5 + j];
-                        }
+                        Sweep4x5(g0, g1, g2, g3, xp + (nint)ki * wp + kj0, outH, outW, wp, tailMask, t, samples, gyStride, padStride);
+                        for (int c = 0; c < nOc; c++)
+                            for (int j = 0; j < 5; j++)
+                                dp[(oc0 + c) * dwStride + ki * kw + kj0 + j] += t[c * 5 + j];
                     }
             }
         }
     }
+
     /// <summary>
     /// The 4 output channels × 5 consecutive kernel columns block of <see cref="PlaneWeightGradient"/> over one plane:
     /// <paramref name="t"/>[c·5 + j] = Σ_(oh, ow) g_c[oh, ow] · xPlane[oh·wp + ow + j], g_c = <paramref name="g0"/>..<paramref name="g3"/>
