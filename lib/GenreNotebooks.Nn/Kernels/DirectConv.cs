@@ -27,7 +27,8 @@ internal static unsafe class DirectConv
 
     /// <summary>
     /// True when <see cref="Forward"/> computes this convolution (instead of im2col + GEMM): unit strides, output rows
-    /// of at least one vector, a kernel of at most 11×11, AVX-512 available, and either one input channel (where the
+    /// of at least one vector and at least two of them (1-D convolutions would leave half of the two-row block idle),
+    /// a kernel of at most 11×11, AVX-512 available, and either one input channel (where the
     /// column matrix would dwarf the product) or at most 64 input and 64 output channels, where the 2-row × 8-channel
     /// register block runs at least as fast as the GEMM and saves the unfold (measured on the 2-D CNN's layers
     /// 8→16, 16→32 and 32→64, forward and, as a full correlation, input gradient).
@@ -44,7 +45,7 @@ internal static unsafe class DirectConv
 
     private static bool UnitStrideWideRows(in ConvGeometry g) =>
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported &&
-        g.StrideH == 1 && g.StrideW == 1 && g.OutW >= Lanes && g.KernelH <= 11 && g.KernelW <= 11 && g.KernelH * g.KernelW > 1;
+        g.StrideH == 1 && g.StrideW == 1 && g.OutW >= Lanes && g.OutH >= 2 && g.KernelH <= 11 && g.KernelW <= 11 && g.KernelH * g.KernelW > 1;
 
     /// <summary>Floats of one padded channel plane, <see cref="ConvGeometry.PaddedH"/> × <see cref="ConvGeometry.PaddedW"/>.</summary>
     public static int PlaneFloats(in ConvGeometry g) => g.PaddedH * g.PaddedW;
