@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using GenreNotebooks.Nn.Kernels;
 
@@ -44,7 +45,7 @@ public static partial class Functional
         var y = Tensor.Empty(input.ShapeArray.ToArray());
         float[] yv = y.Buffer;
         float[]? wv = weight?.Buffer, bv = bias?.Buffer;
-        ParallelRange.For(n * c, (r0, r1) =>
+        ParallelRange.For(n * c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r0, r1) =>
         {
             for (int r = r0; r < r1; r++)
             {
@@ -63,7 +64,7 @@ public static partial class Functional
             float[]? gx = input.RequiresGrad ? input.GradArray() : null;
             float[]? gw = weight is not null && weight.RequiresGrad ? weight.GradArray() : null;
             float[]? gb = bias is not null && bias.RequiresGrad ? bias.GradArray() : null;
-            ParallelRange.For(c, (c0, c1) =>
+            ParallelRange.For(c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c0, c1) =>
             {
                 for (int ch = c0; ch < c1; ch++)
                 {
@@ -107,25 +108,39 @@ public static partial class Functional
 
     /// <summary>
     /// Per-channel mean and 1/sqrt(var + eps) of [N, C, spatial] data: the batch statistics when training (updating the
-    /// running tensors), else the running ones.
+    /// running tensors), else the running ones. <paramref name="moments"/>, when given, holds every plane's
+    /// <see cref="BatchNormKernels.PlaneMoments"/> already (computed by the convolution that produced
+    /// <paramref name="x"/>), so the data is not read at all.
     /// </summary>
     private static (float[] Mean, float[] InvStd) ChannelStatistics(float[] x, int n, int c, int spatial, Tensor? runningMean, Tensor? runningVar,
-        bool training, float momentum, float eps)
+        bool training, float momentum, float eps, PlaneMoments? moments = null)
     {
         long count = (long)n * spatial;
         var mean = new float[c];
         var invStd = new float[c];
         if (training)
         {
-            ParallelRange.For(c, (c0, c1) =>
+            if (moments is not null && (moments.Sum.Length != n * c || moments.PlaneLength != spatial))
+                throw new ArgumentException("BatchNorm: plane moments do not match the input.");
+            ParallelRange.For(c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c0, c1) =>
             {
+                // Each plane's sum and squared deviation from its own mean (one sweep, the plane in cache), then the
+                // planes combined exactly (Chan et al.): M2 = Σ M2_b + Σ len·(mean_b - mean)².
+                var planeMean = new double[n];
                 for (int ch = c0; ch < c1; ch++)
                 {
-                    double s = 0;
-                    for (int b = 0; b < n; b++) s += TensorPrimitives.Sum(x.AsSpan((b * c + ch) * spatial, spatial));
-                    double m = s / count, ss = 0;
+                    double s = 0, ss = 0;
                     for (int b = 0; b < n; b++)
-                        ss += BatchNormKernels.SquaredDeviation(x.AsSpan((b * c + ch) * spatial, spatial), (float)m);
+                    {
+                        var (sb, m2) = moments is null
+                            ? BatchNormKernels.PlaneMoments(x.AsSpan((b * c + ch) * spatial, spatial))
+                            : (moments.Sum[b * c + ch], moments.M2[b * c + ch]);
+                        planeMean[b] = sb / spatial;
+                        ss += m2;
+                        s += sb;
+                    }
+                    double m = s / count;
+                    for (int b = 0; b < n; b++) ss += spatial * (planeMean[b] - m) * (planeMean[b] - m);
                     double variance = ss / count;
                     mean[ch] = (float)m;
                     invStd[ch] = (float)(1.0 / Math.Sqrt(variance + eps));

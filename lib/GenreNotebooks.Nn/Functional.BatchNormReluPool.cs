@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using GenreNotebooks.Nn.Kernels;
 
@@ -11,10 +12,11 @@ public static partial class Functional
     /// scratch buffer and pooled at once, so the full-resolution ReLU output is never written; the backward pass
     /// recomputes those rows from the input (bit-identical, same kernels) instead of reading a stored plane, so the
     /// full-resolution gradient between pooling and normalisation never exists either. Results equal the three ops
-    /// run separately up to float summation order in the statistics of the gradient.
+    /// run separately up to float summation order in the statistics of the gradient. <paramref name="moments"/>: the
+    /// input's plane statistics when the producing convolution computed them (training only).
     /// </summary>
     internal static Tensor BatchNormReluMaxPool2x2(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight, Tensor? bias,
-        bool training, float momentum, float eps)
+        bool training, float momentum, float eps, PlaneMoments? moments = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Rank != 4) throw new ArgumentException($"BatchNorm2d: input must be [N, C, H, W], got {Tensor.ShapeString(input.Shape)}.");
@@ -30,7 +32,7 @@ public static partial class Functional
             throw new ArgumentException($"BatchNorm: expected more than 1 value per channel when training, got input {Tensor.ShapeString(input.Shape)}.");
 
         float[] x = input.Buffer;
-        var (mean, invStd) = ChannelStatistics(x, n, c, spatial, runningMean, runningVar, training, momentum, eps);
+        var (mean, invStd) = ChannelStatistics(x, n, c, spatial, runningMean, runningVar, training, momentum, eps, moments);
         float[]? wv = weight?.Buffer, bv = bias?.Buffer;
         var scale = new float[c];
         var shift = new float[c];
@@ -44,7 +46,7 @@ public static partial class Functional
         var y = Tensor.Empty([n, c, oh, ow]);
         float[] yv = y.Buffer;
         using (Profiler.Scope("BatchNormReluPool", " affine+pool"))
-            ParallelRange.For(n * c, (r0, r1) =>
+            ParallelRange.For(n * c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r0, r1) =>
             {
                 var z = BufferPool.Rent(2 * w);
                 for (int r = r0; r < r1; r++)
@@ -68,7 +70,7 @@ public static partial class Functional
             float[]? gx = input.RequiresGrad ? input.GradArrayForWrite(out overwrite) : null;
             float[]? gw = weight is not null && weight.RequiresGrad ? weight.GradArray() : null;
             float[]? gb = bias is not null && bias.RequiresGrad ? bias.GradArray() : null;
-            ParallelRange.For(c, (c0, c1) =>
+            ParallelRange.For(c, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (c0, c1) =>
             {
                 var z = BufferPool.Rent(2 * w);
                 var dy = BufferPool.Rent(2 * w);

@@ -15,6 +15,9 @@ public static class NnBench
 {
     private const int Batch = 32;
 
+    /// <summary>Time each measurement first runs its step untimed, so the JIT has promoted the hot paths.</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(0.4);
+
     /// <summary>Builds the <c>nn</c> subcommand.</summary>
     public static Command Create()
     {
@@ -41,7 +44,7 @@ public static class NnBench
         return command;
     }
 
-    /// <summary>Runs the measurements and prints one table.</summary>
+    /// <summary>Runs the measurements (each after 0.4 s of untimed warm-up steps) and prints one table.</summary>
     public static void Run(TextWriter output, int batches, int[] threadCounts, bool compareTorch)
     {
         var ours = new Dictionary<(string Model, string Mode, int Threads), double>();
@@ -150,6 +153,10 @@ public static class NnBench
     {
         var step = MakeStep(factory, shape, training);
         int iterations = training ? batches : batches * 2;
+        // Warm up for a fixed time rather than a fixed count: a small model's step takes about a millisecond, and two
+        // steps leave code paths the previous model did not use still unoptimised by the tiered JIT.
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < WarmUp) step();
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var result = BenchTimer.Measure("step", step, runs: iterations, warmup: 2);

@@ -10,6 +10,63 @@ namespace GenreNotebooks.Nn.Kernels;
 /// </summary>
 internal static class BatchNormKernels
 {
+    /// <summary>
+    /// Sum of one (sample, channel) plane and its squared deviation from the plane's own mean: the per-plane part of the
+    /// batch statistics, combined across planes by <c>Functional.ChannelStatistics</c>. The convolution computes it in
+    /// its epilogue while the output is in cache, with exactly these operations, so both routes agree bit for bit.
+    /// </summary>
+    /// <remarks>
+    /// One pass with the data shifted by its first value K: Σ(x - K) and Σ(x - K)² give the sum and
+    /// M2 = Σ(x - K)² - (Σ(x - K))²/len; the shift keeps the cancellation as small as the two-pass formula's for data
+    /// whose spread is not tiny next to its distance from K.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (double Sum, double M2) PlaneMoments(ReadOnlySpan<float> plane)
+    {
+        int n = plane.Length, i = 0;
+        if (n == 0) return (0, 0);
+        ref float r = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(plane);
+        float k = plane[0];
+        double sd, sq;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var kv = Vector512.Create(k);
+            Vector512<float> s0 = default, s1 = default, q0 = default, q1 = default;
+            for (; i + 32 <= n; i += 32)
+            {
+                var d0 = Vector512.LoadUnsafe(ref r, (nuint)i) - kv;
+                var d1 = Vector512.LoadUnsafe(ref r, (nuint)(i + 16)) - kv;
+                s0 += d0; s1 += d1;
+                q0 = Vector512.FusedMultiplyAdd(d0, d0, q0);
+                q1 = Vector512.FusedMultiplyAdd(d1, d1, q1);
+            }
+            sd = Vector512.Sum(s0 + s1);
+            sq = Vector512.Sum(q0 + q1);
+        }
+        else
+        {
+            var kv = Vector256.Create(k);
+            Vector256<float> s0 = default, s1 = default, q0 = default, q1 = default;
+            for (; i + 16 <= n; i += 16)
+            {
+                var d0 = Vector256.LoadUnsafe(ref r, (nuint)i) - kv;
+                var d1 = Vector256.LoadUnsafe(ref r, (nuint)(i + 8)) - kv;
+                s0 += d0; s1 += d1;
+                q0 = Vector256.FusedMultiplyAdd(d0, d0, q0);
+                q1 = Vector256.FusedMultiplyAdd(d1, d1, q1);
+            }
+            sd = Vector256.Sum(s0 + s1);
+            sq = Vector256.Sum(q0 + q1);
+        }
+        for (; i < n; i++)
+        {
+            double d = plane[i] - k;
+            sd += d;
+            sq += d * d;
+        }
+        return (sd + (double)k * n, Math.Max(0, sq - sd * sd / n));
+    }
+
     /// <summary>Σ (x - mean)² over the row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SquaredDeviation(ReadOnlySpan<float> x, float mean)

@@ -20,11 +20,6 @@ internal static unsafe class BnReluPoolKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RowPairBackward(float* x, float* gx, int w, float* p, float* gm, int ow, float scale, float shift, float a, float bx, float c, bool overwrite)
     {
-        if (overwrite)
-        {
-            new Span<float>(gx, w).Clear();
-            new Span<float>(gx + w, w).Clear();
-        }
         bool useX = bx != 0f || c != 0f;
         int j = 0;
         if (Avx2.IsSupported && Fma.IsSupported)
@@ -40,9 +35,22 @@ internal static unsafe class BnReluPoolKernels
             {
                 var yv = Avx.LoadVector256(p + j);
                 var gv = Avx.LoadVector256(gm + j);
-                Half(x + 2 * j, gx + 2 * j, w, Avx2.PermuteVar8x32(yv, lowPairs), Avx2.PermuteVar8x32(gv, lowPairs), vs, vt, va, vbx, vc, useX);
-                Half(x + 2 * j + 8, gx + 2 * j + 8, w, Avx2.PermuteVar8x32(yv, highPairs), Avx2.PermuteVar8x32(gv, highPairs), vs, vt, va, vbx, vc, useX);
+                Half(x + 2 * j, gx + 2 * j, w, Avx2.PermuteVar8x32(yv, lowPairs), Avx2.PermuteVar8x32(gv, lowPairs), vs, vt, va, vbx, vc, useX, overwrite);
+                Half(x + 2 * j + 8, gx + 2 * j + 8, w, Avx2.PermuteVar8x32(yv, highPairs), Avx2.PermuteVar8x32(gv, highPairs), vs, vt, va, vbx, vc, useX, overwrite);
             }
+            // Four windows at a time for the rest (the 8-column planes of the last block have only four).
+            for (; j + 4 <= ow; j += 4)
+            {
+                var yv = Vector128.Load(p + j).ToVector256Unsafe();
+                var gv = Vector128.Load(gm + j).ToVector256Unsafe();
+                Half(x + 2 * j, gx + 2 * j, w, Avx2.PermuteVar8x32(yv, lowPairs), Avx2.PermuteVar8x32(gv, lowPairs), vs, vt, va, vbx, vc, useX, overwrite);
+            }
+        }
+        if (overwrite)
+        {
+            // The vector part stored columns [0, 2j) of both rows; the scalar part below adds to the rest.
+            new Span<float>(gx + 2 * j, w - 2 * j).Clear();
+            new Span<float>(gx + w + 2 * j, w - 2 * j).Clear();
         }
         for (; j < ow; j++)
         {
@@ -69,7 +77,7 @@ internal static unsafe class BnReluPoolKernels
     /// <summary>Four windows (8 columns of both rows); y and g already duplicated per column pair.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Half(float* x, float* gx, int w, Vector256<float> y, Vector256<float> g, Vector256<float> vs, Vector256<float> vt,
-        Vector256<float> va, Vector256<float> vbx, Vector256<float> vc, bool useX)
+        Vector256<float> va, Vector256<float> vbx, Vector256<float> vc, bool useX, bool overwrite)
     {
         var oddLanes = Vector256.Create(0, -1, 0, -1, 0, -1, 0, -1).AsSingle();
         var x0 = Avx.LoadVector256(x);
@@ -87,8 +95,17 @@ internal static unsafe class BnReluPoolKernels
         var dy1 = Avx.And(first1, g);
         var t0 = useX ? Fma.MultiplyAdd(x0, vbx, vc) : Vector256<float>.Zero;
         var t1 = useX ? Fma.MultiplyAdd(x1, vbx, vc) : Vector256<float>.Zero;
-        Avx.Store(gx, Avx.Add(Avx.LoadVector256(gx), Fma.MultiplyAdd(dy0, va, t0)));
-        Avx.Store(gx + w, Avx.Add(Avx.LoadVector256(gx + w), Fma.MultiplyAdd(dy1, va, t1)));
+        if (overwrite)
+        {
+            // Same value as adding to a zeroed row (0 + v == v), without reading the row first.
+            Avx.Store(gx, Fma.MultiplyAdd(dy0, va, t0));
+            Avx.Store(gx + w, Fma.MultiplyAdd(dy1, va, t1));
+        }
+        else
+        {
+            Avx.Store(gx, Avx.Add(Avx.LoadVector256(gx), Fma.MultiplyAdd(dy0, va, t0)));
+            Avx.Store(gx + w, Avx.Add(Avx.LoadVector256(gx + w), Fma.MultiplyAdd(dy1, va, t1)));
+        }
     }
 
     private static float Act(float x, float scale, float shift)

@@ -28,17 +28,19 @@ internal static unsafe class GemmDot
         {
             int kc = Math.Min(ChunkK, k - p0);
             bool first = p0 == 0;
-            for (int i = i0; i < i1; i += Block)
+            // Columns outer: each block of B rows (the long im2col rows) is read from memory once per chunk while the
+            // few rows of A (the output gradient, m = out channels) stay in cache across all column blocks.
+            for (int j = j0; j < j1; j += Block)
             {
-                int rows = Math.Min(Block, i1 - i);
+                int cols = Math.Min(Block, j1 - j);
                 // Rows past the end repeat the last row: the kernel stays branch-free, the extra results are dropped.
-                float* a0 = a + i * lda + p0, a1 = a + Math.Min(i + 1, i1 - 1) * lda + p0;
-                float* a2 = a + Math.Min(i + 2, i1 - 1) * lda + p0, a3 = a + Math.Min(i + 3, i1 - 1) * lda + p0;
-                for (int j = j0; j < j1; j += Block)
+                float* b0 = b + j * ldb + p0, b1 = b + Math.Min(j + 1, j1 - 1) * ldb + p0;
+                float* b2 = b + Math.Min(j + 2, j1 - 1) * ldb + p0, b3 = b + Math.Min(j + 3, j1 - 1) * ldb + p0;
+                for (int i = i0; i < i1; i += Block)
                 {
-                    int cols = Math.Min(Block, j1 - j);
-                    float* b0 = b + j * ldb + p0, b1 = b + Math.Min(j + 1, j1 - 1) * ldb + p0;
-                    float* b2 = b + Math.Min(j + 2, j1 - 1) * ldb + p0, b3 = b + Math.Min(j + 3, j1 - 1) * ldb + p0;
+                    int rows = Math.Min(Block, i1 - i);
+                    float* a0 = a + i * lda + p0, a1 = a + Math.Min(i + 1, i1 - 1) * lda + p0;
+                    float* a2 = a + Math.Min(i + 2, i1 - 1) * lda + p0, a3 = a + Math.Min(i + 3, i1 - 1) * lda + p0;
                     if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
                         Kernel512(kc, a0, a1, a2, a3, b0, b1, b2, b3, tile);
                     else

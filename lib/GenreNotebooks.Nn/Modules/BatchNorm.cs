@@ -68,12 +68,12 @@ public abstract class BatchNorm : Module
     }
 
     /// <summary>This layer followed by ReLU and 2×2 max pooling with stride 2 as one op; input [N, C, H, W] with H, W ≥ 2.</summary>
-    internal Tensor ForwardFusedReluPool(Tensor input)
+    internal Tensor ForwardFusedReluPool(Tensor input, Kernels.PlaneMoments? moments = null)
     {
         CheckInput(input);
         if (input.Size(1) != NumFeatures)
             throw new ArgumentException($"{GetType().Name}: input {Tensor.ShapeString(input.Shape)} has {input.Size(1)} channels, expected {NumFeatures}.");
-        return Functional.BatchNormReluMaxPool2x2(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps);
+        return Functional.BatchNormReluMaxPool2x2(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps, moments);
     }
 
     /// <inheritdoc/>

@@ -77,6 +77,10 @@ public sealed class Conv2d : Module
     public override Tensor Forward(Tensor input) =>
         Functional.Conv2d(input, Weight, Bias, Stride.H, Stride.W, _padTop, _padBottom, _padLeft, _padRight);
 
+    /// <summary><see cref="Forward"/> that also fills <paramref name="moments"/> with the output planes' statistics for a following BatchNorm2d.</summary>
+    internal Tensor ForwardWithMoments(Tensor input, Kernels.PlaneMoments moments) =>
+        Functional.Conv2dWithMoments(input, Weight, Bias, Stride.H, Stride.W, _padTop, _padBottom, _padLeft, _padRight, moments);
+
     /// <inheritdoc/>
     protected override string ExtraRepr() =>
         $"{InChannels}, {OutChannels}, kernel_size=({KernelSize.H}, {KernelSize.W}), stride=({Stride.H}, {Stride.W}), padding={_paddingText}";

@@ -12,6 +12,8 @@ public class BatchNormReluPoolTests
     [InlineData(true, 3, 2, 7, 9)]
     [InlineData(false, 2, 5, 5, 11)]
     [InlineData(true, 2, 1, 2, 2)]
+    [InlineData(true, 2, 2, 4, 24)]   // 12 windows per row: one 8-window and one 4-window vector step
+    [InlineData(false, 3, 2, 8, 8)]   // 8x8 planes as in the last block: 4-window vector step only
     public void Fused_equals_BatchNorm_Relu_MaxPool_values_running_stats_and_gradients(bool training, int n, int c, int h, int w)
     {
         int[] shape = [n, c, h, w];
