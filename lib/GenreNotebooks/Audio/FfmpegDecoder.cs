@@ -8,26 +8,39 @@ namespace GenreNotebooks.Audio;
 /// Decodes any format ffmpeg understands (mp3, ogg, flac, m4a, ...) by running <c>ffprobe</c> for the first audio
 /// stream's rate and channel count and <c>ffmpeg</c> to write it as float32 little-endian samples to stdout, at the
 /// native rate and channel count. Needs ffmpeg on PATH; otherwise <see cref="FfmpegNotFoundException"/> says how to
-/// install it. Taught in notebooks/02-building-the-datasets.
+/// install it. Each ffmpeg/ffprobe run is bounded by a timeout (<see cref="DefaultTimeout"/>) and killed when it
+/// overruns or the read fails, so a stalled file (a named pipe, a hung network mount) cannot block a batch forever.
+/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public static class FfmpegDecoder
 {
     /// <summary>Whether both <c>ffmpeg</c> and <c>ffprobe</c> are on PATH.</summary>
     public static bool IsAvailable => FindOnPath("ffmpeg") is not null && FindOnPath("ffprobe") is not null;
 
-    /// <summary>Decodes <paramref name="path"/> with ffmpeg.</summary>
+    /// <summary>Time each of the ffprobe and ffmpeg runs may take before it is killed: 5 minutes.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Decodes <paramref name="path"/> with ffmpeg, each process bounded by <see cref="DefaultTimeout"/>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="FfmpegNotFoundException">ffmpeg or ffprobe is not installed.</exception>
-    /// <exception cref="AudioFormatException">ffmpeg cannot decode the file or it has no audio stream.</exception>
-    public static AudioData Read(string path)
+    /// <exception cref="AudioFormatException">ffmpeg cannot decode the file, it has no audio stream, or decoding overran the timeout.</exception>
+    public static AudioData Read(string path) => Read(path, DefaultTimeout);
+
+    /// <summary>Decodes <paramref name="path"/> with ffmpeg; ffprobe and ffmpeg are each killed after <paramref name="timeout"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FfmpegNotFoundException">ffmpeg or ffprobe is not installed.</exception>
+    /// <exception cref="AudioFormatException">ffmpeg cannot decode the file, it has no audio stream, or a process overran <paramref name="timeout"/>.</exception>
+    public static AudioData Read(string path, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "the timeout must be positive");
         if (Directory.Exists(path)) throw new AudioFormatException(path, "is a directory, not an audio file");
         if (!File.Exists(path)) throw new FileNotFoundException($"audio file not found: {path}", path);
         string ffmpeg = FindOnPath("ffmpeg") ?? throw new FfmpegNotFoundException(path);
         string ffprobe = FindOnPath("ffprobe") ?? throw new FfmpegNotFoundException(path);
 
-        var (probeOut, probeErr, probeCode) = Run(ffprobe, path, ["-v", "error", "-select_streams", "a:0",
+        var (probeOut, probeErr, probeCode) = Run(ffprobe, path, timeout, ["-v", "error", "-select_streams", "a:0",
             "-show_entries", "stream=sample_rate,channels", "-of", "default=noprint_wrappers=1", path]);
         if (probeCode != 0) throw new AudioFormatException(path, $"ffprobe cannot read it: {Trim(probeErr)}");
         int rate = 0, channels = 0;
@@ -40,7 +53,7 @@ public static class FfmpegDecoder
         }
         if (rate <= 0 || channels <= 0) throw new AudioFormatException(path, "ffprobe finds no audio stream in it");
 
-        var (pcm, err, code) = Run(ffmpeg, path, ["-nostdin", "-v", "error", "-i", path, "-map", "0:a:0",
+        var (pcm, err, code) = Run(ffmpeg, path, timeout, ["-nostdin", "-v", "error", "-i", path, "-map", "0:a:0",
             "-f", "f32le", "-acodec", "pcm_f32le", "-ac", channels.ToString(CultureInfo.InvariantCulture), "-"]);
         if (code != 0) throw new AudioFormatException(path, $"ffmpeg cannot decode it: {Trim(err)}");
         int frames = pcm.Length / (4 * channels);
@@ -57,7 +70,7 @@ public static class FfmpegDecoder
         return new AudioData(data, rate);
     }
 
-    private static (byte[] Stdout, string Stderr, int ExitCode) Run(string exe, string path, IEnumerable<string> args)
+    private static (byte[] Stdout, string Stderr, int ExitCode) Run(string exe, string path, TimeSpan timeout, IEnumerable<string> args)
     {
         var psi = new ProcessStartInfo(exe)
         {
@@ -67,19 +80,44 @@ public static class FfmpegDecoder
             UseShellExecute = false,
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
+        Process? process = null;
         try
         {
-            using var process = Process.Start(psi) ?? throw new AudioFormatException(path, $"could not start {exe}");
+            process = Process.Start(psi) ?? throw new AudioFormatException(path, $"could not start {exe}");
             process.StandardInput.Close();
+            // Both pipes drain concurrently (a full stderr pipe must not stall the stdout copy) so the wait can time out.
             var stderrTask = process.StandardError.ReadToEndAsync();
             using var ms = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(ms);
-            process.WaitForExit();
+            var stdoutTask = process.StandardOutput.BaseStream.CopyToAsync(ms);
+            if (!process.WaitForExit(timeout))
+                throw new AudioFormatException(path, string.Create(CultureInfo.InvariantCulture,
+                    $"{System.IO.Path.GetFileName(exe)} did not finish within {timeout.TotalSeconds:0.###} s and was stopped (a named pipe, device or stalled mount instead of a file?)"));
+            Task.WaitAll(stdoutTask, stderrTask);
             return (ms.ToArray(), stderrTask.GetAwaiter().GetResult(), process.ExitCode);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new AudioFormatException(path, $"could not run {exe}: {e.Message}", e);
+        }
+        finally
+        {
+            if (process is not null)
+            {
+                // Never leave a running decoder behind (timeout, or an exception while reading its output).
+                try
+                {
+                    if (!process.HasExited)
+                    {
+                        process.Kill(entireProcessTree: true);
+                        process.WaitForExit(5000);
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already exited between the check and the kill.
+                }
+                process.Dispose();
+            }
         }
     }
 
