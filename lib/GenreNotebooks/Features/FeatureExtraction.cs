@@ -6,7 +6,9 @@ namespace GenreNotebooks.Features;
 /// Extracts GTZAN feature rows (<see cref="GtzanFeatureExtractor"/>) for folders and files of audio into a Kaggle-format
 /// CSV: files run in parallel (one per core, each single-threaded), every file's rows are appended and flushed as soon as
 /// they are done, files already in the output are skipped (so an interrupted run resumes), and a file that cannot be read
-/// or processed is skipped and reported with its reason while the rest are written. This is what produced Kaggle's
+/// or processed is skipped and reported with its reason while the rest are written. Rows are keyed by file name, so of
+/// several input files with the same name (in different folders) only the first (in path order) is extracted and the
+/// others are reported as skipped. This is what produced Kaggle's
 /// <c>features_30_sec.csv</c> (whole files) and <c>features_3_sec.csv</c> (10 segments of 3 s per file).
 /// Taught in notebooks/03-exploring-the-features.
 /// </summary>
@@ -39,7 +41,26 @@ public static class FeatureExtraction
             progress?.Report(new FeatureExtractionProgress(done, files.Count, file, rows, error));
         }
 
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken }, file =>
+        // Rows are keyed by file name, so a second file with the same name (another folder) would silently count as
+        // "already done"; it is reported as skipped instead.
+        var firstByName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unique = new List<string>(files.Count);
+        foreach (var file in files)
+        {
+            if (firstByName.TryGetValue(Path.GetFileName(file), out var first))
+            {
+                string message = $"{file}: has the same file name as {first}; rows are keyed by file name, so rename one of them to extract both";
+                failures.Add((file, message));
+                Report(file, 0, message);
+            }
+            else
+            {
+                firstByName.Add(Path.GetFileName(file), file);
+                unique.Add(file);
+            }
+        }
+
+        Parallel.ForEach(unique, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken }, file =>
         {
             string name = Path.GetFileName(file);
             bool done;

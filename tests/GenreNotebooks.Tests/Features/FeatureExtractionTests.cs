@@ -104,6 +104,28 @@ public sealed class FeatureExtractionTests : IDisposable
     }
 
     [Fact]
+    public void A_second_file_with_the_same_name_is_reported_as_skipped_not_silently_dropped()
+    {
+        WriteClip(In("rock", "take.wav"), 1);
+        WriteClip(In("jazz", "take.wav"), 2);
+        string csv = Path.Combine(_dir, "dup.csv");
+        var events = new List<FeatureExtractionProgress>();
+        var report = FeatureExtraction.Run([In()], csv, new FeatureExtractionOptions { Threads = 2 }, new SyncProgress(events));
+
+        Assert.Equal(1, report.FilesProcessed);
+        Assert.Equal(1, report.RowsWritten);
+        Assert.Equal(0, report.FilesAlreadyDone);
+        var failure = Assert.Single(report.Failures);
+        // Sorted paths: in/jazz/take.wav comes first and is extracted; in/rock/take.wav is the duplicate.
+        Assert.Equal(In("rock", "take.wav"), failure.File);
+        Assert.Contains(In("rock", "take.wav"), failure.Error);
+        Assert.Contains(In("jazz", "take.wav"), failure.Error);
+        Assert.Equal(2, events.Count);
+        Assert.Single(events, e => e.Error is not null);
+        Assert.Equal("jazz", FeatureTable.ReadCsv(csv).Labels.Single());
+    }
+
+    [Fact]
     public void A_foreign_output_file_and_missing_inputs_are_refused()
     {
         string csv = Path.Combine(_dir, "other.csv");
