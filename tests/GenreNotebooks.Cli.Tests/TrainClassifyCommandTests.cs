@@ -81,4 +81,13 @@ public class TrainClassifyCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("no.wav", error);
     }
+
+    [Fact]
+    public void Train_messages_name_the_problem_without_dotnet_parameter_suffixes()
+    {
+        var (code, _, error) = Cli("train", "--model", "no-such-model", "--data", _dir);
+        Assert.Equal(1, code);
+        Assert.Contains("unknown model 'no-such-model'", error);
+        Assert.DoesNotContain("(Parameter", error);
+    }
 }

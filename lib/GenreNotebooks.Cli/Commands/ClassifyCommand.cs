@@ -41,7 +41,7 @@ internal static class ClassifyCommand
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or IOException
                                            or UnauthorizedAccessException or AudioFormatException or FfmpegNotFoundException)
             {
-                stderr.WriteLine($"genre classify: {e.Message}");
+                stderr.WriteLine($"genre classify: {ErrorText.Of(e)}");
                 return 1;
             }
         });

@@ -53,7 +53,7 @@ internal static class TrainCommand
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException
                                            or IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"genre train: {e.Message}");
+                stderr.WriteLine($"genre train: {ErrorText.Of(e)}");
                 return 1;
             }
         });
