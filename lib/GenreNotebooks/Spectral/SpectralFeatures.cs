@@ -76,7 +76,7 @@ public static class SpectralFeatures
     /// </summary>
     public static double[] Rolloff(FloatMatrix magnitude, int sampleRate = 22050, double rollPercent = 0.85)
     {
-        ArgumentNullException.ThrowIfNull(magnitude);
+        CheckRows(magnitude);
         if (!(rollPercent > 0 && rollPercent < 1))
             throw new ArgumentOutOfRangeException(nameof(rollPercent), $"roll_percent must lie in (0, 1), got {rollPercent}");
         int bins = magnitude.Rows, frames = magnitude.Cols;
@@ -185,11 +185,16 @@ public static class SpectralFeatures
 
     private static bool Negative(float v) => MathF.Abs(v) > 1e-10f && v < 0;
 
-    private static (double[] Freq, float[] Norm) Normalised(FloatMatrix magnitude, int sampleRate)
+    private static void CheckRows(FloatMatrix magnitude)
     {
         ArgumentNullException.ThrowIfNull(magnitude);
         if (magnitude.Rows < 2)
             throw new ArgumentException($"a magnitude spectrogram needs at least 2 frequency rows, got {magnitude.Rows}", nameof(magnitude));
+    }
+
+    private static (double[] Freq, float[] Norm) Normalised(FloatMatrix magnitude, int sampleRate)
+    {
+        CheckRows(magnitude);
         int bins = magnitude.Rows, frames = magnitude.Cols;
         var freq = FftFrequencies(sampleRate, 2 * (bins - 1));
         var sum = new double[frames];

@@ -62,6 +62,21 @@ public class SpectralFeatureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_spectral_descriptor_rejects_a_spectrogram_without_two_frequency_rows_by_name()
+    {
+        foreach (var m in new[] { new FloatMatrix(1, 3), new FloatMatrix(0, 3) })
+        {
+            Func<object>[] calls = [() => SpectralFeatures.Centroid(m), () => SpectralFeatures.Bandwidth(m), () => SpectralFeatures.Rolloff(m)];
+            foreach (var call in calls)
+            {
+                var e = Assert.Throws<ArgumentException>(call);
+                Assert.Equal("magnitude", e.ParamName);
+                Assert.Contains($"at least 2 frequency rows, got {m.Rows}", e.Message);
+            }
+        }
+    }
+
+    [Fact]
     public void Fft_frequencies_are_librosa_bin_centres()
     {
         var f = SpectralFeatures.FftFrequencies(22050, 2048);
