@@ -12,15 +12,7 @@ public static class SpectralFeatures
     /// Centre frequency (Hz) of FFT bin k for <paramref name="nFft"/> at <paramref name="sampleRate"/>, length 1 + n_fft/2,
     /// as <c>librosa.fft_frequencies(sr=sr, n_fft=n_fft)</c> (numpy's <c>rfftfreq</c>).
     /// </summary>
-    public static double[] FftFrequencies(int sampleRate, int nFft)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nFft);
-        double val = 1.0 / (nFft * (1.0 / sampleRate));
-        var f = new double[1 + nFft / 2];
-        for (int k = 0; k < f.Length; k++) f[k] = k * val;
-        return f;
-    }
+    public static double[] FftFrequencies(int sampleRate, int nFft) => MelFilterbank.FftFrequencies(sampleRate, nFft);
 
     /// <summary>
     /// Spectral centroid per frame (Hz): the magnitude-weighted mean frequency <c>sum_k f_k S[k,t] / sum_k S[k,t]</c> of the
