@@ -52,7 +52,7 @@ public class NotebooksCommandTests
     public void Missing_notebook_and_bad_options_are_reported()
     {
         var (code, _, stderr) = Run("notebooks", "run", "/no/such.ipynb", "--out", TempOut());
-        Assert.Equal(2, code);
+        Assert.Equal(1, code);
         Assert.Contains("/no/such.ipynb", stderr);
 
         var bad = Run("notebooks", "run", Data("working.ipynb"), "--profile", "turbo");
@@ -60,7 +60,7 @@ public class NotebooksCommandTests
         Assert.Contains("turbo", bad.Out + bad.Err);
 
         var timeout = Run("notebooks", "run", Data("working.ipynb"), "--timeout", "0");
-        Assert.Equal(2, timeout.Code);
+        Assert.Equal(1, timeout.Code);
         Assert.Contains("--timeout", timeout.Err);
     }
 
@@ -71,11 +71,11 @@ public class NotebooksCommandTests
         var text = Path.Combine(dir, "notes.txt");
         File.WriteAllText(text, "hello");
         var notNotebook = Run("notebooks", "run", text, "--out", TempOut());
-        Assert.Equal(2, notNotebook.Code);
+        Assert.Equal(1, notNotebook.Code);
         Assert.Contains($"'{text}' is not a notebook", notNotebook.Err);
 
         var empty = Run("notebooks", "run", dir, "--out", TempOut());
-        Assert.Equal(2, empty.Code);
+        Assert.Equal(1, empty.Code);
         Assert.Contains($"no .ipynb files in '{dir}'", empty.Err);
 
         // A notebook outside any checkout has no artifacts/ folder to default to: the message asks for --out.
@@ -83,7 +83,7 @@ public class NotebooksCommandTests
         File.Copy(Data("working.ipynb"), copy);
         if (Environment.GetEnvironmentVariable("GENRE_NOTEBOOKS_ROOT") is not null) return; // the override finds a checkout
         var outside = Run("notebooks", "run", copy);
-        Assert.Equal(2, outside.Code);
+        Assert.Equal(1, outside.Code);
         Assert.Contains("Give the output folder with --out", outside.Err);
     }
 }

@@ -61,7 +61,7 @@ internal static class FeaturesCommand
                 stdout.WriteLine($"{report.RowsWritten} row(s) from {report.FilesProcessed} file(s) written to {parse.GetValue(output)}; " +
                     $"{report.FilesAlreadyDone} already there; {report.Failures.Count} skipped.");
                 foreach (var (file, error) in report.Failures) stderr.WriteLine($"skipped: {error}");
-                return report.Failures.Count == 0 ? 0 : 2;
+                return report.Failures.Count == 0 ? ExitCodes.Ok : ExitCodes.Partial;
             }
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
             {

@@ -62,7 +62,7 @@ internal static class NotebooksCommand
             if (parse.GetValue(timeout) is var seconds && !(seconds > 0))
             {
                 stderr.WriteLine($"--timeout must be a positive number of seconds (got {seconds}).");
-                return 2;
+                return ExitCodes.Failed;
             }
             return Run(parse.GetValue(paths) ?? [], parse.GetValue(profile)!, parse.GetValue(output),
                 parse.GetValue(continueOnError), TimeSpan.FromSeconds(seconds), parse.GetValue(plotly)!, stdout, stderr);
@@ -81,12 +81,12 @@ internal static class NotebooksCommand
         catch (IOException e)
         {
             stderr.WriteLine($"genre notebooks run: {e.Message}");
-            return 2;
+            return ExitCodes.Failed;
         }
         if (files.Count == 0)
         {
             stderr.WriteLine($"genre notebooks run: no notebooks to run: no .ipynb files in {string.Join(", ", paths.Select(p => $"'{p}'"))}.");
-            return 2;
+            return ExitCodes.Failed;
         }
         string? plotlyPath = plotly switch
         {
@@ -97,7 +97,7 @@ internal static class NotebooksCommand
         if (plotlyPath is not null && !File.Exists(plotlyPath))
         {
             stderr.WriteLine($"--plotly: file not found: {plotlyPath}");
-            return 2;
+            return ExitCodes.Failed;
         }
         try
         {
@@ -108,7 +108,7 @@ internal static class NotebooksCommand
         {
             // Outside a checkout there is no artifacts/ folder to default to.
             stderr.WriteLine($"genre notebooks run: {e.Message} Give the output folder with --out.");
-            return 2;
+            return ExitCodes.Failed;
         }
 
         var options = new NotebookRunOptions
@@ -146,7 +146,7 @@ internal static class NotebooksCommand
         }
         stdout.WriteLine($"{files.Count} notebook(s): {files.Count - failed} ok, {failed} failed, {all.Elapsed.TotalSeconds:0.0} s; output in {outDir}" +
                          (plotlyPath is null ? " (figures load plotly.js from the CDN)" : ""));
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private static List<string> Resolve(string[] paths)
