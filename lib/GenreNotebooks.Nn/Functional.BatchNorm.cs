@@ -11,6 +11,8 @@ public static partial class Functional
     /// Training: normalises with the batch mean and biased variance and, when running tensors are given, updates
     /// <c>running = (1 - momentum) * running + momentum * batch</c> using the unbiased variance. Eval: uses the running
     /// statistics. <c>y = (x - mean) / sqrt(var + eps) * weight + bias</c>; weight/bias [C] may be null (affine off).
+    /// Training needs more than one value per channel (N·L or N·H·W ≥ 2, PyTorch's rule); unlike PyTorch, an empty
+    /// batch is rejected too. No cumulative average (<c>momentum=None</c>) and no <c>num_batches_tracked</c>.
     /// </summary>
     public static Tensor BatchNorm(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight = null, Tensor? bias = null,
         bool training = false, float momentum = 0.1f, float eps = 1e-5f)

@@ -82,7 +82,7 @@ public abstract class Module
     /// <summary>Evaluation mode: BatchNorm uses running statistics, Dropout is off (<c>module.eval()</c>).</summary>
     public Module Eval() => Train(false);
 
-    /// <summary>Zeroes every parameter's accumulated gradient (<c>module.zero_grad()</c>).</summary>
+    /// <summary>Zeroes every parameter's accumulated gradient in place (<c>module.zero_grad(set_to_none=False)</c>; see <see cref="Optim.Optimizer.ZeroGrad"/>).</summary>
     public void ZeroGrad()
     {
         foreach (var p in Parameters()) p.Grad?.AsSpan().Clear();
