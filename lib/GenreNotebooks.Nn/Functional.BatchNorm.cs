@@ -11,6 +11,8 @@ public static partial class Functional
     /// Training: normalises with the batch mean and biased variance and, when running tensors are given, updates
     /// <c>running = (1 - momentum) * running + momentum * batch</c> using the unbiased variance. Eval: uses the running
     /// statistics. <c>y = (x - mean) / sqrt(var + eps) * weight + bias</c>; weight/bias [C] may be null (affine off).
+    /// Training needs more than one value per channel (N·L or N·H·W ≥ 2, PyTorch's rule); unlike PyTorch, an empty
+    /// batch is rejected too. No cumulative average (<c>momentum=None</c>) and no <c>num_batches_tracked</c>.
     /// </summary>
     public static Tensor BatchNorm(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight = null, Tensor? bias = null,
         bool training = false, float momentum = 0.1f, float eps = 1e-5f)
@@ -30,14 +32,7 @@ public static partial class Functional
         ArgumentNullException.ThrowIfNull(input);
         if (input.Rank < 2) throw new ArgumentException($"BatchNorm: input must be [N, C, *], got {Tensor.ShapeString(input.Shape)}.");
         int n = input.Size(0), c = input.Size(1), spatial = input.Numel / Math.Max(1, n * c);
-        foreach (var (t, name) in new[] { (runningMean, "running_mean"), (runningVar, "running_var"), (weight, "weight"), (bias, "bias") })
-            if (t is not null && t.Numel != c)
-                throw new ArgumentException($"BatchNorm: {name} has {t.Numel} values, input {Tensor.ShapeString(input.Shape)} has {c} channels.");
-        if (!training && (runningMean is null || runningVar is null))
-            throw new ArgumentException("BatchNorm: eval mode needs running_mean and running_var.");
-        long count = (long)n * spatial;
-        if (training && count <= 1)
-            throw new ArgumentException($"BatchNorm: expected more than 1 value per channel when training, got input {Tensor.ShapeString(input.Shape)}.");
+        long count = CheckBatchNormArguments(input, runningMean, runningVar, weight, bias, training);
 
         float[] x = input.Buffer;
         var (mean, invStd) = ChannelStatistics(x, n, c, spatial, runningMean, runningVar, training, momentum, eps);
@@ -104,6 +99,24 @@ public static partial class Functional
                 }
             });
         });
+    }
+
+    /// <summary>
+    /// Checks the per-channel tensors against input [N, C, *] and the batch size against the mode (PyTorch's "Expected
+    /// more than 1 value per channel when training"); returns the values per channel N·(product of *).
+    /// </summary>
+    private static long CheckBatchNormArguments(Tensor input, Tensor? runningMean, Tensor? runningVar, Tensor? weight, Tensor? bias, bool training)
+    {
+        int n = input.Size(0), c = input.Size(1);
+        foreach (var (t, name) in new[] { (runningMean, "running_mean"), (runningVar, "running_var"), (weight, "weight"), (bias, "bias") })
+            if (t is not null && t.Numel != c)
+                throw new ArgumentException($"BatchNorm: {name} has {t.Numel} values, input {Tensor.ShapeString(input.Shape)} has {c} channels.");
+        if (!training && (runningMean is null || runningVar is null))
+            throw new ArgumentException("BatchNorm: eval mode needs running_mean and running_var.");
+        long count = (long)n * (input.Numel / Math.Max(1, n * c));
+        if (training && count <= 1)
+            throw new ArgumentException($"BatchNorm: expected more than 1 value per channel when training, got input {Tensor.ShapeString(input.Shape)}.");
+        return count;
     }
 
     /// <summary>

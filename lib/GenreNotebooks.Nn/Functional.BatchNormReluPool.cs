@@ -22,14 +22,7 @@ public static partial class Functional
         if (input.Rank != 4) throw new ArgumentException($"BatchNorm2d: input must be [N, C, H, W], got {Tensor.ShapeString(input.Shape)}.");
         int n = input.Size(0), c = input.Size(1), h = input.Size(2), w = input.Size(3), spatial = h * w;
         if (h < 2 || w < 2) throw new ArgumentException($"MaxPool2d: kernel (2x2) is larger than the input {Tensor.ShapeString(input.Shape)}.");
-        foreach (var (t, name) in new[] { (runningMean, "running_mean"), (runningVar, "running_var"), (weight, "weight"), (bias, "bias") })
-            if (t is not null && t.Numel != c)
-                throw new ArgumentException($"BatchNorm: {name} has {t.Numel} values, input {Tensor.ShapeString(input.Shape)} has {c} channels.");
-        if (!training && (runningMean is null || runningVar is null))
-            throw new ArgumentException("BatchNorm: eval mode needs running_mean and running_var.");
-        long count = (long)n * spatial;
-        if (training && count <= 1)
-            throw new ArgumentException($"BatchNorm: expected more than 1 value per channel when training, got input {Tensor.ShapeString(input.Shape)}.");
+        long count = CheckBatchNormArguments(input, runningMean, runningVar, weight, bias, training);
 
         float[] x = input.Buffer;
         var (mean, invStd) = ChannelStatistics(x, n, c, spatial, runningMean, runningVar, training, momentum, eps, moments);

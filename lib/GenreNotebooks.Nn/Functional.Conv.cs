@@ -87,7 +87,9 @@ public static partial class Functional
         string tag = Profiler.Enabled ? $"{op} {c}->{o} " : "";
         // Spread samples over threads only when each thread gets enough arithmetic to pay for the hand-off.
         long flopsPerSample = 2L * o * k * cols;
-        int workers = ParallelRange.Workers(n, (int)Math.Clamp(2_000_000 / Math.Max(1, flopsPerSample), 1, n));
+        // An empty batch (n = 0) gives an empty result and zero weight gradients, as in PyTorch: keep the bounds >= 1.
+        int samplesBound = Math.Max(1, n);
+        int workers = ParallelRange.Workers(n, (int)Math.Clamp(2_000_000 / Math.Max(1, flopsPerSample), 1, samplesBound));
 
         // Direct kernel instead of im2col + GEMM where one applies (the column matrix is 25 times the input for 5×5):
         // pixel-vectorised for rows of 16 or more, channel-vectorised for rows of 8 to 15 with a multiple of 32 filters.
@@ -95,7 +97,7 @@ public static partial class Functional
         bool direct = kind != DirectConvKind.None;
         // Small output planes on the GEMM path: several samples' columns side by side in one GEMM, so the weights are
         // packed once per group instead of once per sample and the GEMM's n (and the weight gradient's k) is not tiny.
-        int group = pointwise || !geo.UsesPadded ? 1 : Math.Clamp(GroupColumns / cols, 1, n);
+        int group = pointwise || !geo.UsesPadded ? 1 : Math.Clamp(GroupColumns / cols, 1, samplesBound);
 
         if (direct)
         {
@@ -173,7 +175,7 @@ public static partial class Functional
         var kindX = !pointwise && sh == 1 && sw == 1 && pt < kh && pl < kw ? DirectKernels.Choose(geoT, c) : DirectConvKind.None;
         bool directX = kindX != DirectConvKind.None;
         // Backward groups samples only for what still runs as GEMM.
-        int groupB = directW && directX ? Math.Clamp(GroupColumns / cols, 1, n) : group;
+        int groupB = directW && directX ? Math.Clamp(GroupColumns / cols, 1, samplesBound) : group;
         Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
         return y.Record(op + "Backward", inputs, g =>
         {

@@ -6,7 +6,8 @@ public static partial class Functional
     /// Cross-entropy from logits (<c>F.cross_entropy</c>): logits [N, C], class indices <paramref name="target"/> [N].
     /// With class weights w [C] and label smoothing ε, as PyTorch:
     /// <c>(1 - ε) * Σ_i w[y_i] (-log p[i, y_i]) / Σ_i w[y_i] + ε / C * Σ_i Σ_c w[c] (-log p[i, c]) / Σ_i w[y_i]</c>
-    /// for the mean (the divisor is dropped for <see cref="Reduction.Sum"/>). Returns a one-element tensor.
+    /// for the mean (the divisor is dropped for <see cref="Reduction.Sum"/>). Returns a one-element tensor. Targets are
+    /// class indices only (no probability targets, no <c>ignore_index</c>); no gradient flows to <paramref name="weight"/>.
     /// </summary>
     public static Tensor CrossEntropy(Tensor logits, ReadOnlySpan<int> target, Tensor? weight = null, float labelSmoothing = 0f,
         Reduction reduction = Reduction.Mean) =>

@@ -3,7 +3,8 @@ namespace GenreNotebooks.Nn;
 /// <summary>
 /// Seeded random number generator (xoshiro256**) used for weight init, dropout masks and shuffling: same seed,
 /// same sequence, on every machine. PyTorch equivalent: <c>torch.Generator().manual_seed(seed)</c> (the streams
-/// differ from PyTorch's Mersenne Twister; only the seeding discipline is the same).
+/// differ from PyTorch's Mersenne Twister; only the seeding discipline is the same). Not thread-safe: give each
+/// thread (e.g. each parallel cross-validation fold) its own generator rather than sharing one or the default one.
 /// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public sealed class Generator

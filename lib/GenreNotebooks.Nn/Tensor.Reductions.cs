@@ -19,7 +19,7 @@ public sealed partial class Tensor
         });
     }
 
-    /// <summary>Mean of all elements as a one-element tensor (<c>tensor.mean()</c>).</summary>
+    /// <summary>Mean of all elements as a one-element tensor (<c>tensor.mean()</c>); an empty tensor throws (PyTorch returns NaN).</summary>
     public Tensor Mean() => Numel == 0 ? throw new InvalidOperationException("Mean: empty tensor.") : Sum() * (1f / Numel);
 
     /// <summary>Sum over dimension <paramref name="dim"/> (<c>tensor.sum(dim, keepdim)</c>).</summary>

@@ -16,6 +16,8 @@ public sealed partial class Tensor : IDisposable
     private readonly bool _pooled;
     private bool _requiresGrad;
     private DisposeScope? _scope;
+    // The tensor whose buffer a view or detached tensor shares; it must live at least as long as the view.
+    private readonly Tensor? _owner;
 
     internal GradNode? GradFn;
     internal float[]? GradBuffer;
@@ -33,11 +35,12 @@ public sealed partial class Tensor : IDisposable
         _shape = (int[])shape.Clone();
     }
 
-    private Tensor(int[] shape, float[] data, bool pooled)
+    private Tensor(int[] shape, float[] data, bool pooled, Tensor? owner = null)
     {
         _shape = shape;
         _data = data;
         _pooled = pooled;
+        _owner = owner;
     }
 
     /// <summary>Dimensions, outermost first (<c>tensor.shape</c>).</summary>
@@ -121,8 +124,18 @@ public sealed partial class Tensor : IDisposable
         }
     }
 
-    /// <summary>A tensor sharing this one's data but cut from the graph (<c>tensor.detach()</c>).</summary>
-    public Tensor Detach() => new(_shape, Buffer, pooled: false);
+    /// <summary>
+    /// A tensor sharing this one's data but cut from the graph (<c>tensor.detach()</c>). When this tensor belongs to a
+    /// dispose scope, so does the result (it shares the memory the scope recycles).
+    /// </summary>
+    public Tensor Detach()
+    {
+        var owner = _owner ?? this;
+        var t = new Tensor(_shape, Buffer, pooled: false, owner);
+        var scope = owner._scope is null ? null : Torch.CurrentScope;
+        if (scope is not null) { scope.Add(t); t._scope = scope; }
+        return t;
+    }
 
     /// <summary>A copy with its own data, not part of the graph (<c>tensor.detach().clone()</c>).</summary>
     public Tensor Clone() => new(ToArray(), _shape);
@@ -134,7 +147,11 @@ public sealed partial class Tensor : IDisposable
         return this;
     }
 
-    /// <summary>Takes the tensor out of the current dispose scope so it survives it.</summary>
+    /// <summary>
+    /// Takes the tensor out of its dispose scope into the enclosing one (or out of all scopes) so it survives the
+    /// scope. A view (<see cref="View"/>, <see cref="Flatten"/>, <see cref="Detach"/>) takes the tensor whose memory
+    /// it shares along.
+    /// </summary>
     public Tensor MoveToOuterScope()
     {
         if (_scope is not null)
@@ -142,8 +159,20 @@ public sealed partial class Tensor : IDisposable
             _scope.Remove(this);
             _scope = _scope.Outer;
             _scope?.Add(this);
+            _owner?.KeepAliveIn(_scope);
         }
         return this;
+    }
+
+    /// <summary>Moves this tensor out of its scope when that scope ends before <paramref name="target"/> (null: never ends).</summary>
+    private void KeepAliveIn(DisposeScope? target)
+    {
+        if (_scope is null) return;
+        for (var s = target; s is not null; s = s.Outer)
+            if (ReferenceEquals(s, _scope)) return;
+        _scope.Remove(this);
+        _scope = target;
+        target?.Add(this);
     }
 
     /// <summary>Returns the tensor's buffer to the pool (if it came from it); the tensor is unusable afterwards.</summary>
@@ -177,7 +206,7 @@ public sealed partial class Tensor : IDisposable
     /// <summary>A view with another shape over the same buffer (no copy), owned by the current dispose scope.</summary>
     internal Tensor ViewOf(int[] shape)
     {
-        var t = new Tensor(shape, Buffer, pooled: false);
+        var t = new Tensor(shape, Buffer, pooled: false, _owner ?? this);
         var scope = Torch.CurrentScope;
         if (scope is not null) { scope.Add(t); t._scope = scope; }
         return t;

@@ -16,7 +16,10 @@ public static class Torch
     [ThreadStatic] private static int _noGradDepth;
     [ThreadStatic] private static DisposeScope? _currentScope;
 
-    /// <summary>The generator used when a layer or init function is given none (<c>torch.default_generator</c>).</summary>
+    /// <summary>
+    /// The generator used when a layer or init function is given none (<c>torch.default_generator</c>). One per
+    /// process and not thread-safe: code that builds or trains models on several threads passes its own generators.
+    /// </summary>
     public static Generator DefaultGenerator { get; } = new(0);
 
     /// <summary>Whether ops record the autograd graph on this thread (<c>torch.is_grad_enabled()</c>).</summary>

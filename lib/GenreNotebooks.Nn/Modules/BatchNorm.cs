@@ -52,28 +52,30 @@ public abstract class BatchNorm : Module
     /// <inheritdoc/>
     public override Tensor Forward(Tensor input)
     {
-        CheckInput(input);
-        if (input.Size(1) != NumFeatures)
-            throw new ArgumentException($"{GetType().Name}: input {Tensor.ShapeString(input.Shape)} has {input.Size(1)} channels, expected {NumFeatures}.");
+        CheckShape(input);
         return Functional.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps);
     }
 
     /// <summary>This layer followed by ReLU as one op (training and eval, with or without grad).</summary>
     internal Tensor ForwardFusedRelu(Tensor input)
     {
-        CheckInput(input);
-        if (input.Size(1) != NumFeatures)
-            throw new ArgumentException($"{GetType().Name}: input {Tensor.ShapeString(input.Shape)} has {input.Size(1)} channels, expected {NumFeatures}.");
+        CheckShape(input);
         return Functional.BatchNormRelu(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps);
     }
 
     /// <summary>This layer followed by ReLU and 2×2 max pooling with stride 2 as one op; input [N, C, H, W] with H, W ≥ 2.</summary>
     internal Tensor ForwardFusedReluPool(Tensor input, Kernels.PlaneMoments? moments = null)
     {
+        CheckShape(input);
+        return Functional.BatchNormReluMaxPool2x2(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps, moments);
+    }
+
+    private void CheckShape(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         CheckInput(input);
         if (input.Size(1) != NumFeatures)
             throw new ArgumentException($"{GetType().Name}: input {Tensor.ShapeString(input.Shape)} has {input.Size(1)} channels, expected {NumFeatures}.");
-        return Functional.BatchNormReluMaxPool2x2(input, RunningMean, RunningVar, Weight, Bias, Training, Momentum, Eps, moments);
     }
 
     /// <inheritdoc/>

@@ -82,7 +82,7 @@ public abstract class Module
     /// <summary>Evaluation mode: BatchNorm uses running statistics, Dropout is off (<c>module.eval()</c>).</summary>
     public Module Eval() => Train(false);
 
-    /// <summary>Zeroes every parameter's accumulated gradient (<c>module.zero_grad()</c>).</summary>
+    /// <summary>Zeroes every parameter's accumulated gradient in place (<c>module.zero_grad(set_to_none=False)</c>; see <see cref="Optim.Optimizer.ZeroGrad"/>).</summary>
     public void ZeroGrad()
     {
         foreach (var p in Parameters()) p.Grad?.AsSpan().Clear();
@@ -132,9 +132,18 @@ public abstract class Module
     /// <summary>Writes <see cref="StateDict"/> to a safetensors file (<c>safetensors.torch.save_file(model.state_dict(), path)</c>).</summary>
     public void Save(string path) => Safetensors.Save(path, StateDict());
 
-    /// <summary>Loads weights saved by <see cref="Save"/> (or by PyTorch as safetensors), checking names and shapes.</summary>
+    /// <summary>
+    /// Loads weights saved by <see cref="Save"/> or by PyTorch (<c>save_file(model.state_dict(), path)</c> of the same
+    /// architecture, float32), checking names and shapes. PyTorch's BatchNorm <c>num_batches_tracked</c> counters
+    /// (int64) are skipped: our BatchNorm always uses its momentum, so the counter has no role here.
+    /// </summary>
     /// <exception cref="InvalidDataException">The file is malformed or does not match this model; the message names the file.</exception>
-    public void Load(string path) => LoadStateDict(Safetensors.Load(path), strict: true, source: $"'{path}'");
+    public void Load(string path) => LoadStateDict(Safetensors.Load(path, IsBatchCounter), strict: true, source: $"'{path}'");
+
+    private const string BatchCounterName = "num_batches_tracked";
+
+    private static bool IsBatchCounter(string name) =>
+        name == BatchCounterName || name.EndsWith("." + BatchCounterName, StringComparison.Ordinal);
 
     /// <summary>Keras-like table of layers, output shapes and parameter counts for an input shape without the batch dimension.</summary>
     public ModelSummary Summary(params int[] inputShape) => ModelSummary.Create(this, inputShape);

@@ -6,12 +6,14 @@ namespace GenreNotebooks.Nn.Optim;
 /// <summary>
 /// Adam (<c>torch.optim.Adam(params, lr, betas, eps, weight_decay)</c>): <c>g += wd·p</c> (L2 added to the gradient, as
 /// PyTorch's Adam), <c>m = β1·m + (1-β1)·g</c>, <c>v = β2·v + (1-β2)·g²</c>,
-/// <c>p -= lr / (1-β1^t) · m / (√v / √(1-β2^t) + eps)</c>.
+/// <c>p -= lr / (1-β1^t) · m / (√v / √(1-β2^t) + eps)</c>, where t counts the steps that updated this parameter (a
+/// parameter without a gradient at a step keeps its t, as PyTorch's per-parameter <c>state['step']</c>).
 /// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public class Adam : Optimizer
 {
     private readonly float[][] _m, _v;
+    private readonly int[] _steps;
 
     /// <summary>Creates the optimizer with PyTorch's defaults (lr 1e-3, betas 0.9/0.999, eps 1e-8).</summary>
     public Adam(IEnumerable<Tensor> parameters, float lr = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f, float weightDecay = 0f)
@@ -27,6 +29,7 @@ public class Adam : Optimizer
         WeightDecay = weightDecay;
         _m = Params.Select(p => new float[p.Numel]).ToArray();
         _v = Params.Select(p => new float[p.Numel]).ToArray();
+        _steps = new int[Params.Count];
     }
 
     /// <summary>First-moment decay β1.</summary>
@@ -48,7 +51,9 @@ public class Adam : Optimizer
     protected override void Update(int index, Span<float> param, ReadOnlySpan<float> grad)
     {
         float[] m = _m[index], v = _v[index];
-        int t = StepCount;
+        // Per parameter, not the optimizer's StepCount: a layer that joins training later (unfrozen) starts its bias
+        // correction at t = 1 instead of taking steps of about 3·lr from an uncorrected first moment.
+        int t = ++_steps[index];
         float lr = LearningRate;
         double bc1 = 1 - Math.Pow(Beta1, t), bc2 = 1 - Math.Pow(Beta2, t);
         float stepSize = (float)(lr / bc1), bc2Sqrt = (float)Math.Sqrt(bc2);

@@ -40,7 +40,12 @@ public abstract class Optimizer
     /// <summary>Number of <see cref="Step"/> calls so far.</summary>
     public int StepCount { get; private set; }
 
-    /// <summary>Zeroes the gradients of all parameters (<c>optimizer.zero_grad()</c>).</summary>
+    /// <summary>
+    /// Zeroes the gradients of all parameters in place (<c>optimizer.zero_grad(set_to_none=False)</c>). PyTorch 2's
+    /// default sets them to None instead, so a parameter left out of the next loss is skipped by its step; here it
+    /// keeps a zero gradient and is still moved by momentum, Adam's moments and weight decay. Set
+    /// <see cref="Tensor.Grad"/> to null to get PyTorch's skipping.
+    /// </summary>
     public void ZeroGrad()
     {
         foreach (var p in Params) p.Grad?.AsSpan().Clear();

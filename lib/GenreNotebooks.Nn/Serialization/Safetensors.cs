@@ -45,9 +45,19 @@ public static class Safetensors
         }
     }
 
-    /// <summary>Reads every tensor of a safetensors file.</summary>
-    /// <exception cref="InvalidDataException">Truncated file, bad header, unsupported dtype, or offsets that do not match shapes; names the file.</exception>
-    public static Dictionary<string, Tensor> Load(string path)
+    /// <summary>
+    /// Reads every tensor of a safetensors file; the optional <c>__metadata__</c> entry (string pairs) is ignored.
+    /// </summary>
+    /// <exception cref="InvalidDataException">
+    /// Truncated file, bad or incomplete header, unsupported dtype, or offsets that do not match shapes; names the file.
+    /// </exception>
+    public static Dictionary<string, Tensor> Load(string path) => Load(path, skip: null);
+
+    /// <summary>
+    /// <see cref="Load(string)"/>, leaving out the entries whose name <paramref name="skip"/> accepts (before their dtype
+    /// is checked, so they may hold any dtype).
+    /// </summary>
+    internal static Dictionary<string, Tensor> Load(string path, Func<string, bool>? skip)
     {
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length < 8) throw new InvalidDataException($"Safetensors: '{path}' is too short ({bytes.Length} bytes) to hold a header.");
@@ -61,14 +71,13 @@ public static class Safetensors
         var result = new Dictionary<string, Tensor>();
         using (doc)
         {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                throw new InvalidDataException($"Safetensors: '{path}' has a JSON header that is a {doc.RootElement.ValueKind}, not an object.");
             foreach (var entry in doc.RootElement.EnumerateObject())
             {
-                if (entry.Name == "__metadata__") continue;
-                var e = entry.Value;
-                string dtype = e.GetProperty("dtype").GetString() ?? "";
+                if (entry.Name == "__metadata__" || (skip is not null && skip(entry.Name))) continue;
+                var (dtype, shape, offsets) = ReadEntry(path, entry);
                 if (dtype != "F32") throw new InvalidDataException($"Safetensors: '{path}' tensor '{entry.Name}' has dtype {dtype}; only F32 is supported.");
-                var shape = e.GetProperty("shape").EnumerateArray().Select(v => v.GetInt32()).ToArray();
-                var offsets = e.GetProperty("data_offsets").EnumerateArray().Select(v => v.GetInt64()).ToArray();
                 long numel = shape.Aggregate(1L, (a, b) => a * b);
                 if (offsets.Length != 2 || offsets[1] - offsets[0] != numel * 4 || offsets[0] < 0 || dataStart + offsets[1] > bytes.Length)
                     throw new InvalidDataException($"Safetensors: '{path}' tensor '{entry.Name}' has data offsets [{string.Join(", ", offsets)}] that do not fit shape {Tensor.ShapeString(shape)} and the file size.");
@@ -80,5 +89,24 @@ public static class Safetensors
             }
         }
         return result;
+    }
+
+    /// <summary>The dtype, shape and data offsets of one header entry; a missing or mistyped field is an <see cref="InvalidDataException"/>.</summary>
+    private static (string Dtype, int[] Shape, long[] Offsets) ReadEntry(string path, JsonProperty entry)
+    {
+        try
+        {
+            var e = entry.Value;
+            string dtype = e.GetProperty("dtype").GetString() ?? "";
+            var shape = e.GetProperty("shape").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+            var offsets = e.GetProperty("data_offsets").EnumerateArray().Select(v => v.GetInt64()).ToArray();
+            if (shape.Any(d => d < 0)) throw new FormatException($"negative dimension in shape {Tensor.ShapeString(shape)}");
+            return (dtype, shape, offsets);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException(
+                $"Safetensors: '{path}' tensor '{entry.Name}' has a malformed header entry (needs \"dtype\", \"shape\" and \"data_offsets\"): {ex.Message}", ex);
+        }
     }
 }
