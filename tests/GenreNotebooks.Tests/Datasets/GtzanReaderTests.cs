@@ -100,6 +100,18 @@ public class GtzanReaderTests
     }
 
     [Fact]
+    public void Default_dataset_with_an_empty_gtzan_folder_fails_naming_the_folder_instead_of_giving_zero_tracks()
+    {
+        using var t = new FakeTree();
+        t.Folder("genres_original/blues");
+        t.Text("genres_original/jazz/jazz.00054.wav", "not audio");
+        var e = Assert.Throws<InvalidDataException>(() => DatasetCatalog.OpenDefault(1, gtzanRoot: t.Root));
+        Assert.Contains(Path.Combine(t.Root, "genres_original"), e.Message);
+        Assert.Contains("no readable track", e.Message);
+        Assert.Contains("jazz.00054.wav", e.Message);
+    }
+
+    [Fact]
     public void Duplicate_ids_and_stray_files_are_reported_not_silently_dropped()
     {
         using var t = new FakeTree();
