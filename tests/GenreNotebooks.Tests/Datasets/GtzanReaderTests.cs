@@ -36,6 +36,21 @@ public class GtzanReaderTests
     }
 
     [Fact]
+    public void Feature_csvs_spelled_two_ways_resolve_to_kaggles_spelling_whatever_the_enumeration_order()
+    {
+        using var t = new FakeTree();
+        t.Wav("genres_original/blues/blues.00000.wav");
+        t.Text("FEATURES_30_SEC.csv", "x\n");
+        t.Text("Features_30_sec.csv", "x\n");
+        t.Text("features_30_sec.csv", "x\n");
+        t.Text("Features_3_sec.csv", "x\n");
+        t.Text("FEATURES_3_SEC.csv", "x\n");
+        var loc = GtzanReader.Find(t.Root)!;
+        Assert.Equal("features_30_sec.csv", Path.GetFileName(loc.Features30Sec));
+        Assert.Equal("FEATURES_3_SEC.csv", Path.GetFileName(loc.Features3Sec));
+    }
+
+    [Fact]
     public void Kaggle_reader_counts_tracks_skips_the_corrupt_file_and_reports_what_is_missing()
     {
         using var t = KaggleTree();
