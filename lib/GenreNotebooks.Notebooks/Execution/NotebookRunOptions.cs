@@ -24,7 +24,9 @@ public sealed record NotebookRunOptions
 
     /// <summary>
     /// The longest a single cell may run (default 30 minutes). A cell that takes longer is reported as timed out and
-    /// the run stops, whatever <see cref="ContinueOnError"/> says, because the cell's state is unknown.
+    /// the run stops, whatever <see cref="ContinueOnError"/> says, because the cell's state is unknown. .NET cannot
+    /// abort the cell's code: it keeps running in the background until it returns (its console output still goes to
+    /// the abandoned cell), while the working directory and profile are already restored and the next run may start.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Not positive.</exception>
     public TimeSpan CellTimeout

@@ -79,7 +79,10 @@ public static class GtzanReader
 
     private static string? FindChild(string dir, string name, bool file)
     {
+        // On a case-sensitive file system two spellings can coexist; the file system's enumeration order must not
+        // decide which one is read: Kaggle's exact spelling first, then ordinal order.
         var entries = file ? Directory.GetFiles(dir) : Directory.GetDirectories(dir);
-        return entries.FirstOrDefault(e => Path.GetFileName(e).Equals(name, StringComparison.OrdinalIgnoreCase));
+        return entries.Where(e => Path.GetFileName(e).Equals(name, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(e => Path.GetFileName(e) == name ? 0 : 1).ThenBy(e => e, StringComparer.Ordinal).FirstOrDefault();
     }
 }

@@ -36,6 +36,21 @@ public class GtzanReaderTests
     }
 
     [Fact]
+    public void Feature_csvs_spelled_two_ways_resolve_to_kaggles_spelling_whatever_the_enumeration_order()
+    {
+        using var t = new FakeTree();
+        t.Wav("genres_original/blues/blues.00000.wav");
+        t.Text("FEATURES_30_SEC.csv", "x\n");
+        t.Text("Features_30_sec.csv", "x\n");
+        t.Text("features_30_sec.csv", "x\n");
+        t.Text("Features_3_sec.csv", "x\n");
+        t.Text("FEATURES_3_SEC.csv", "x\n");
+        var loc = GtzanReader.Find(t.Root)!;
+        Assert.Equal("features_30_sec.csv", Path.GetFileName(loc.Features30Sec));
+        Assert.Equal("FEATURES_3_SEC.csv", Path.GetFileName(loc.Features3Sec));
+    }
+
+    [Fact]
     public void Kaggle_reader_counts_tracks_skips_the_corrupt_file_and_reports_what_is_missing()
     {
         using var t = KaggleTree();
@@ -97,6 +112,18 @@ public class GtzanReaderTests
         var e = Assert.Throws<DirectoryNotFoundException>(() => GtzanReader.Read(t.Root));
         Assert.Contains("genres_original", e.Message);
         Assert.Contains(t.Root, e.Message);
+    }
+
+    [Fact]
+    public void Default_dataset_with_an_empty_gtzan_folder_fails_naming_the_folder_instead_of_giving_zero_tracks()
+    {
+        using var t = new FakeTree();
+        t.Folder("genres_original/blues");
+        t.Text("genres_original/jazz/jazz.00054.wav", "not audio");
+        var e = Assert.Throws<InvalidDataException>(() => DatasetCatalog.OpenDefault(1, gtzanRoot: t.Root));
+        Assert.Contains(Path.Combine(t.Root, "genres_original"), e.Message);
+        Assert.Contains("no readable track", e.Message);
+        Assert.Contains("jazz.00054.wav", e.Message);
     }
 
     [Fact]
