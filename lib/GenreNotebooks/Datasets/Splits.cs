@@ -149,7 +149,7 @@ public static class Splits
         return counts;
     }
 
-    private static Dictionary<string, int> FoldGroups((string Id, string Genre)[] groups, int k, int seed)
+    internal static Dictionary<string, int> FoldGroups((string Id, string Genre)[] groups, int k, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 2);
         if (groups.Length < k) throw new ArgumentException($"{groups.Length} tracks cannot fill {k} folds", nameof(k));
