@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: ffmpeg decodes mp3/ogg/flac; chromium renders figures in the browser tests.
-APT_PACKAGES=(ffmpeg chromium)
+# Debian packages: ffmpeg decodes mp3/ogg/flac; chromium (with a font for axis labels) renders figures in the browser tests.
+APT_PACKAGES=(ffmpeg chromium fonts-dejavu-core)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
