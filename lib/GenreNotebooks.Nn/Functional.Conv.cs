@@ -63,6 +63,23 @@ public static partial class Functional
     /// </summary>
     private static int AliasFreeStride(int columns) => columns % 512 == 0 ? columns + 16 : columns;
 
+    /// <summary>
+    /// im2col of samples [s0, s0 + sg) side by side: sample j's columns start at <c>j * cols</c> of <paramref name="col"/>
+    /// (row stride <paramref name="ldCol"/>), through the zero-padded copy when <paramref name="pad"/> is given.
+    /// Shared by the forward pass and the weight gradient so both unfold the same way.
+    /// </summary>
+    private static void UnfoldSamples(float[] x, int s0, int sg, int inPlane, in ConvGeometry geo, float[]? pad,
+        float[] col, int cols, int ldCol, string tag)
+    {
+        using (Profiler.Scope(tag, "im2col"))
+            for (int j = 0; j < sg; j++)
+            {
+                var xs = x.AsSpan((s0 + j) * inPlane, inPlane);
+                if (pad is not null) Im2Col.UnfoldPadded(xs, geo, pad, col.AsSpan(j * cols), ldCol);
+                else Im2Col.Unfold(xs, geo, col);
+            }
+    }
+
     private static Tensor ConvCore(string op, Tensor input, Tensor weight, Tensor? bias, int h, int w, int kh, int kw,
         int sh, int sw, int pt, int pb, int pl, int pr, bool is1d, PlaneMoments? moments = null)
     {
@@ -127,14 +144,7 @@ public static partial class Functional
             for (int s0 = start; s0 < end; s0 += maxGroup)
             {
                 int sg = Math.Min(maxGroup, end - s0), wcols = sg * cols;
-                if (col is not null)
-                    using (Profiler.Scope(tag, "im2col"))
-                        for (int j = 0; j < sg; j++)
-                        {
-                            var xs = x.AsSpan((s0 + j) * inPlane, inPlane);
-                            if (pad is not null) Im2Col.UnfoldPadded(xs, geo, pad, col.AsSpan(j * cols), ldCol);
-                            else Im2Col.Unfold(xs, geo, col);
-                        }
+                if (col is not null) UnfoldSamples(x, s0, sg, inPlane, geo, pad, col, cols, ldCol, tag);
                 ReadOnlySpan<float> bmat = col is null ? x.AsSpan(s0 * inPlane, inPlane) : col;
                 int ldb = col is null ? cols : ldCol;
                 if (outG is null)
@@ -237,14 +247,7 @@ public static partial class Functional
                     }
                     else if (gw is not null)
                     {
-                        if (col is not null)
-                            using (Profiler.Scope(tag, "im2col"))
-                                for (int j = 0; j < sg; j++)
-                                {
-                                    var xs = x.AsSpan((s0 + j) * inPlane, inPlane);
-                                    if (pad is not null) Im2Col.UnfoldPadded(xs, geo, pad, col.AsSpan(j * cols), ldCol);
-                                    else Im2Col.Unfold(xs, geo, col);
-                                }
+                        if (col is not null) UnfoldSamples(x, s0, sg, inPlane, geo, pad, col, cols, ldCol, tag);
                         ReadOnlySpan<float> bmat = col is null ? x.AsSpan(s0 * inPlane, inPlane) : col;
                         using (Profiler.Scope(tag, "gemm.dW")) Gemm.Sgemm(false, true, o, k, wcols, 1f, gmat, ldg, bmat, col is null ? cols : ldCol, 1f, gw, k);
                     }
