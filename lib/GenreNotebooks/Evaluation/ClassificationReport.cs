@@ -149,18 +149,24 @@ public sealed class ClassificationReport
         return sb.ToString();
     }
 
-    /// <summary>The report as an HTML <c>&lt;table&gt;</c> (same rows as the text layout), for a notebook cell.</summary>
-    public string ToHtml(int digits = 2)
+    /// <summary>
+    /// The report as a <see cref="Tables.Table"/> (the rows of the text layout: one per class, then accuracy, macro and
+    /// weighted averages), numbers with <paramref name="digits"/> decimals; the warnings become notes.
+    /// </summary>
+    public Tables.Table ToTable(int digits = 2)
     {
-        var rows = new List<IReadOnlyList<string>>();
-        foreach (var m in Classes)
-            rows.Add([m.Label, Fixed(m.Precision, digits), Fixed(m.Recall, digits), Fixed(m.F1, digits), m.Support.ToString(CultureInfo.InvariantCulture)]);
-        rows.Add(["accuracy", "", "", Fixed(Accuracy, digits), Support.ToString(CultureInfo.InvariantCulture)]);
-        foreach (var a in new[] { MacroAverage, WeightedAverage })
-            rows.Add([a.Name, Fixed(a.Precision, digits), Fixed(a.Recall, digits), Fixed(a.F1, digits), a.Support.ToString(CultureInfo.InvariantCulture)]);
-        string caption = Warnings.Count == 0 ? "classification report" : "classification report (" + string.Join("; ", Warnings) + ")";
-        return TextTable.Html(["", "precision", "recall", "f1-score", "support"], rows, caption);
+        string f = "F" + digits.ToString(CultureInfo.InvariantCulture);
+        var table = new Tables.Table("", "precision", "recall", "f1-score", "support").Format(f, "precision", "recall", "f1-score")
+            .WithTitle("classification report");
+        foreach (var m in Classes) table.AddRow(m.Label, m.Precision, m.Recall, m.F1, m.Support);
+        table.AddRow("accuracy", null, null, Accuracy, Support);
+        foreach (var a in new[] { MacroAverage, WeightedAverage }) table.AddRow(a.Name, a.Precision, a.Recall, a.F1, a.Support);
+        foreach (var w in Warnings) table.AddNote(w);
+        return table;
     }
+
+    /// <summary>The report as an HTML <c>&lt;table&gt;</c> (same rows as the text layout), for a notebook cell.</summary>
+    public string ToHtml(int digits = 2) => ToTable(digits).ToHtml();
 
     private static void Row(StringBuilder sb, string name, double p, double r, double f, int support, int width, int digits)
     {

@@ -151,15 +151,34 @@ public sealed class ConfusionMatrix
             .Select(p => p.Pair).ToArray();
     }
 
+    /// <summary>
+    /// The counts (<paramref name="normalised"/> false) or the row fractions as a <see cref="Tables.Table"/>: true
+    /// classes down the side, predicted across the top.
+    /// </summary>
+    public Tables.Table ToTable(bool normalised = false)
+    {
+        var fractions = normalised ? RowNormalised() : null;
+        var table = new Tables.Table(["true \\ pred", .. Labels])
+            .WithTitle(normalised ? "confusion matrix (row-normalised: true \\ predicted)" : "confusion matrix (counts: true \\ predicted)");
+        if (normalised) table.Format("F2", [.. Labels]);
+        for (int i = 0; i < ClassCount; i++)
+        {
+            var row = new object?[ClassCount + 1];
+            row[0] = Labels[i];
+            for (int j = 0; j < ClassCount; j++) row[j + 1] = fractions is null ? _counts[i, j] : fractions[i, j];
+            table.AddRow(row);
+        }
+        return table;
+    }
+
     /// <summary>The counts as a text table, true classes down the side, predicted across the top.</summary>
-    public override string ToString() => TextTable.Text(Header(), Rows(normalised: false));
+    public override string ToString() => ToTable().ToString();
 
     /// <summary>A text table of the counts (<paramref name="normalised"/> false) or of the row fractions with 2 decimals.</summary>
-    public string ToString(bool normalised) => TextTable.Text(Header(), Rows(normalised));
+    public string ToString(bool normalised) => ToTable(normalised).ToString();
 
     /// <summary>An HTML <c>&lt;table&gt;</c> of the counts or row fractions, for a notebook cell.</summary>
-    public string ToHtml(bool normalised = false) =>
-        TextTable.Html(Header(), Rows(normalised), normalised ? "confusion matrix (row-normalised: true \\ predicted)" : "confusion matrix (counts: true \\ predicted)");
+    public string ToHtml(bool normalised = false) => ToTable(normalised).ToHtml();
 
     private int RowSum(int i)
     {
@@ -175,22 +194,4 @@ public sealed class ConfusionMatrix
         return s;
     }
 
-    private string[] Header() => ["true \\ pred", .. Labels];
-
-    private List<IReadOnlyList<string>> Rows(bool normalised)
-    {
-        var fractions = normalised ? RowNormalised() : null;
-        var rows = new List<IReadOnlyList<string>>();
-        for (int i = 0; i < ClassCount; i++)
-        {
-            var row = new string[ClassCount + 1];
-            row[0] = Labels[i];
-            for (int j = 0; j < ClassCount; j++)
-                row[j + 1] = fractions is null
-                    ? _counts[i, j].ToString(CultureInfo.InvariantCulture)
-                    : fractions[i, j].ToString("F2", CultureInfo.InvariantCulture);
-            rows.Add(row);
-        }
-        return rows;
-    }
 }

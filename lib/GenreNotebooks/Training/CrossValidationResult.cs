@@ -42,21 +42,22 @@ public sealed class CrossValidationResult
     /// <summary>The classification report of all validation predictions together.</summary>
     public ClassificationReport Report => ClassificationReport.FromConfusionMatrix(Confusion);
 
-    /// <summary>A text table: one line per fold (fold, train, validation, accuracy in percent with one decimal), then mean and std.</summary>
-    public override string ToString() => TextTable.Text(["fold", "train", "validation", "accuracy"], Rows());
+    /// <summary>
+    /// The per-fold table (fold, training and validation sample counts, accuracy as a percentage with one decimal, as
+    /// the papers report folds: 69.0, 69.5, 77.0, ...), then the mean and the standard deviation.
+    /// </summary>
+    public Tables.Table ToTable()
+    {
+        var table = new Tables.Table("fold", "train", "validation", "accuracy").Percent("accuracy").WithTitle("cross-validation accuracy per fold");
+        foreach (var f in Folds) table.AddRow((f.Index + 1).ToString(CultureInfo.InvariantCulture), f.TrainCount, f.ValidationCount, f.Accuracy);
+        table.AddRow("mean", null, null, MeanAccuracy);
+        table.AddRow("std", null, null, StdAccuracy);
+        return table;
+    }
+
+    /// <summary>The per-fold table as text.</summary>
+    public override string ToString() => ToTable().ToString();
 
     /// <summary>The per-fold table as HTML, for a notebook cell.</summary>
-    public string ToHtml() => TextTable.Html(["fold", "train", "validation", "accuracy"], Rows(), "cross-validation accuracy per fold");
-
-    private List<IReadOnlyList<string>> Rows()
-    {
-        var ci = CultureInfo.InvariantCulture;
-        // Percentages with one decimal, as the papers report folds (69.0, 69.5, 77.0, ...).
-        string Pct(double a) => double.IsNaN(a) ? "-" : (100 * a).ToString("0.0", ci) + " %";
-        var rows = Folds.Select(f => (IReadOnlyList<string>)[(f.Index + 1).ToString(ci), f.TrainCount.ToString(ci),
-            f.ValidationCount.ToString(ci), Pct(f.Accuracy)]).ToList();
-        rows.Add(["mean", "", "", Pct(MeanAccuracy)]);
-        rows.Add(["std", "", "", Pct(StdAccuracy)]);
-        return rows;
-    }
+    public string ToHtml() => ToTable().ToHtml();
 }

@@ -101,8 +101,8 @@ public class ClassificationReportTests
         var lines = r.ToString(3).Split('\n');
         Assert.StartsWith("classical-and-more      1.000", lines[2]);
         string html = r.ToHtml();
-        Assert.Contains("<th>classical-and-more</th>", html);
-        Assert.Contains("<th>weighted avg</th>", html);
+        Assert.Contains(">classical-and-more</td>", html);
+        Assert.Contains(">weighted avg</td>", html);
         Assert.Equal(6, html.Split("<tr>").Length - 1);   // header + 2 classes + accuracy + 2 averages
     }
 

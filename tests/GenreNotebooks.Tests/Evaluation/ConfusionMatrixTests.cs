@@ -56,11 +56,13 @@ public class ConfusionMatrixTests
         var m = ConfusionMatrix.Compute([0, 1, 1], [0, 1, 0], ["blues", "rock"]);
         string text = m.ToString();
         Assert.Equal(
+            "confusion matrix (counts: true \\ predicted)\n" +
             "true \\ pred  blues  rock\n" +
-            "      blues      1     0\n" +
-            "       rock      1     1\n", text);
+            "-----------  -----  ----\n" +
+            "blues            1     0\n" +
+            "rock             1     1", text);
         Assert.Contains("0.50", m.ToString(normalised: true));
-        Assert.Contains("<th>rock</th><td style=\"text-align:right\">1</td>", m.ToHtml());
+        Assert.Contains("<td style=\"text-align:left\">rock</td><td style=\"text-align:right\">1</td>", m.ToHtml());
     }
 
     [Fact]

@@ -70,8 +70,8 @@ public class CrossValidationTests
         Assert.Equal(24, result.Confusion[2, 2]);
         Assert.Contains("mean", result.ToString());
         // Fold 1 got 12 of 18: printed as a percentage with one decimal, as the papers list their folds.
-        Assert.Contains("66.7 %", result.ToString());
-        Assert.Contains("66.7 %", result.ToHtml());
+        Assert.Contains("66.7%", result.ToString());
+        Assert.Contains("66.7%", result.ToHtml());
         Assert.Equal(result.Confusion.Accuracy, result.Report.Accuracy, 12);
     }
 
