@@ -4,6 +4,7 @@ using GenreNotebooks.Cli.Terminal;
 using GenreNotebooks.Features;
 using GenreNotebooks.Models;
 using GenreNotebooks.Nn;
+using GenreNotebooks.Nn.Optim;
 using GenreNotebooks.Training;
 
 namespace GenreNotebooks.Cli.Commands;
@@ -72,6 +73,7 @@ internal static class CvCommand
             throw new ArgumentException($"model '{modelName}' takes inputs of shape ({string.Join(", ", spec.TypicalInputShape)}), not a feature vector; use dtu-mlp or features-1d-cnn");
         if (folds < 2) throw new ArgumentException($"--folds must be at least 2, got {folds}");
         if (epochs is < 1) throw new ArgumentException($"--epochs must be at least 1, got {epochs}");
+        var recipe = spec.Recipe with { Epochs = epochs ?? spec.Recipe.Epochs, EarlyStopping = null };
         if (!File.Exists(csvPath)) throw new FileNotFoundException($"feature CSV '{csvPath}' not found", csvPath);
 
         var table = FeatureTableCsv.Read(csvPath);
@@ -109,11 +111,12 @@ internal static class CvCommand
             var y = fold.TrainIndices.Select(i => labels[i]).ToArray();
             var xVal = ToTensor(scaler.Transform(fold.ValidationIndices.Select(i => rows[i]).ToArray()));
             var network = spec.Build(inputShape, classes, seed + (ulong)fold.Index);
-            var trainer = RecipeTraining.CreateTrainer(spec.Recipe, network, seed + 1000 + (ulong)fold.Index);
+            var trainer = RecipeTraining.CreateTrainer(recipe, network, seed + 1000 + (ulong)fold.Index);
             // No validation data during training: the fold's validation rows are only scored once, at the end.
-            var schedule = spec.Recipe.CreateSchedule();
-            if (schedule is ReduceLrOnPlateauSchedule) schedule = null;
-            var history = trainer.Fit(x, y, epochs: epochs ?? spec.Recipe.Epochs, schedule: schedule, progress: progress, cancellationToken: cancellationToken);
+            var scheduler = recipe.CreateScheduler(trainer.Optimizer);
+            if (scheduler is ReduceLROnPlateau)
+                throw new ArgumentException($"model '{modelName}': its recipe's ReduceLROnPlateau needs validation data, which cross-validation does not have");
+            var history = trainer.Fit(x, y, epochs: recipe.Epochs, scheduler: scheduler, progress: progress, cancellationToken: cancellationToken);
             if (history.Cancelled) throw new OperationCanceledException(cancellationToken);
             return trainer.Predict(xVal);
         }, table.LabelEncoding.Classes, foldProgress, cancellationToken);

@@ -84,12 +84,13 @@ internal static class TrainCommand
             $"{mels.Count} clips of {clipSeconds:0.##} s ({mels.Rows} x {mels.Cols} log-mel) from {tracks.Count} tracks; split by track: {split}"));
         if (split.Train.Count == 0 || split.Validation.Count == 0 || split.Test.Count == 0)
             throw new ArgumentException($"too few tracks for a train/validation/test split ({split}); give more tracks per genre");
-        log.WriteLine($"model {spec.Name}: {spec.Recipe}");
+        var recipe = spec.Recipe with { Epochs = epochs ?? spec.Recipe.Epochs };
+        log.WriteLine($"model {spec.Name}: {recipe}");
         cancellationToken.ThrowIfCancellationRequested();
         bool live = ConsoleTrainingProgress.IsTerminal(log);
         var progress = new ConsoleTrainingProgress(log, live, width: live ? ConsoleTrainingProgress.TerminalWidth() : 80);
         var (run, scaling) = MelNetworkTraining.TrainAndTest(modelName, mels.Select(split.Train), mels.Select(split.Validation), mels.Select(split.Test),
-            new MelRunOptions { Epochs = epochs, Seed = (ulong)seed, Pool = pool }, progress, cancellationToken: cancellationToken);
+            new MelRunOptions { Seed = (ulong)seed, Pool = pool }, recipe, progress, cancellationToken: cancellationToken);
         string path = output ?? spec.Name + ".safetensors";
         if (run.History.Cancelled)
         {

@@ -2,7 +2,7 @@ namespace GenreNotebooks.Nn.Optim;
 
 /// <summary>
 /// Multiplies the learning rate by Gamma every epoch (<c>torch.optim.lr_scheduler.ExponentialLR(opt, gamma)</c>).
-/// Used in notebooks/06-architecture-sweep-and-tuning.
+/// Available to recipes and hand-written loops like the other <see cref="LRScheduler"/>s.
 /// </summary>
 public sealed class ExponentialLR : LRScheduler
 {
@@ -18,4 +18,7 @@ public sealed class ExponentialLR : LRScheduler
 
     /// <inheritdoc/>
     protected override float NextLearningRate(int epoch, float current) => current * Gamma;
+
+    /// <summary>PyTorch's repr: <c>ExponentialLR(gamma=0.9)</c>.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ExponentialLR(gamma={Gamma})");
 }

@@ -2,8 +2,10 @@ namespace GenreNotebooks.Nn.Optim;
 
 /// <summary>
 /// Base of the epoch-based learning-rate schedulers (<c>torch.optim.lr_scheduler.LRScheduler</c>): call
-/// <see cref="Step"/> once per epoch after the optimizer steps; it sets <see cref="Optimizer.LearningRate"/>.
-/// Used in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
+/// <see cref="Step()"/> once per epoch after the epoch's optimizer steps; it sets <see cref="Optimizer.LearningRate"/>.
+/// <see cref="ReduceLROnPlateau"/> is stepped with the epoch's metric instead (<c>scheduler.step(val_loss)</c>).
+/// These are the only schedulers of the project: training recipes, the trainer and the notebooks' hand-written loops
+/// all use them. Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public abstract class LRScheduler
 {
@@ -22,13 +24,13 @@ public abstract class LRScheduler
     public float BaseLearningRate { get; }
 
     /// <summary>Epochs stepped so far (<c>last_epoch</c>, 0 after construction).</summary>
-    public int LastEpoch { get; private set; }
+    public int LastEpoch { get; protected set; }
 
     /// <summary>The learning rate after the last step (<c>get_last_lr()[0]</c>).</summary>
     public float LastLearningRate => Optimizer.LearningRate;
 
     /// <summary>Advances one epoch and updates the optimizer's learning rate (<c>scheduler.step()</c>).</summary>
-    public void Step()
+    public virtual void Step()
     {
         LastEpoch++;
         Optimizer.LearningRate = NextLearningRate(LastEpoch, Optimizer.LearningRate);

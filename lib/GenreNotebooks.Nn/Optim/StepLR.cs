@@ -3,7 +3,7 @@ namespace GenreNotebooks.Nn.Optim;
 /// <summary>
 /// Multiplies the learning rate by Gamma every StepSize epochs (<c>torch.optim.lr_scheduler.StepLR(opt, step_size, gamma)</c>).
 /// <see cref="HalveEvery"/> is the GTZAN-features paper's "halve the LR every N epochs".
-/// Used in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
+/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public sealed class StepLR : LRScheduler
 {
@@ -27,4 +27,7 @@ public sealed class StepLR : LRScheduler
 
     /// <inheritdoc/>
     protected override float NextLearningRate(int epoch, float current) => epoch % StepSize == 0 ? current * Gamma : current;
+
+    /// <summary>PyTorch's repr: <c>StepLR(step_size=10, gamma=0.1)</c>.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"StepLR(step_size={StepSize}, gamma={Gamma})");
 }

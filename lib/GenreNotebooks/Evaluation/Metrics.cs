@@ -8,6 +8,23 @@ namespace GenreNotebooks.Evaluation;
 public static class Metrics
 {
     /// <summary>
+    /// How many rows of <paramref name="logits"/> (shape (B, C)) have their largest value at the true class
+    /// (PyTorch: <c>(logits.argmax(1) == y).sum().item()</c>); used by training loops to count correct predictions per batch.
+    /// </summary>
+    /// <exception cref="ArgumentException">The logits are not (B, C) or B differs from the number of labels.</exception>
+    public static int CountCorrect(GenreNotebooks.Nn.Tensor logits, IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (logits.Rank != 2 || logits.Shape[0] != labels.Count)
+            throw new ArgumentException($"logits of shape {GenreNotebooks.Nn.Tensor.ShapeString(logits.Shape)} do not fit {labels.Count} labels; expected ({labels.Count}, classes)", nameof(logits));
+        var pred = logits.Argmax(1);
+        int correct = 0;
+        for (int i = 0; i < labels.Count; i++) if (pred[i] == labels[i]) correct++;
+        return correct;
+    }
+
+    /// <summary>
     /// Fraction of samples whose predicted class equals the true class (sklearn <c>accuracy_score</c>).
     /// </summary>
     /// <exception cref="ArgumentException">Lengths differ or there are no samples.</exception>

@@ -1,4 +1,5 @@
 using GenreNotebooks.Nn.Modules;
+using GenreNotebooks.Nn.Optim;
 using GenreNotebooks.Training;
 
 namespace GenreNotebooks.Models;
@@ -18,8 +19,9 @@ namespace GenreNotebooks.Models;
 /// Every factory takes the input shape (without batch), so sizes adapt to the data; outputs are logits (PyTorch style;
 /// the papers' final softmax is applied by the loss and by prediction code). Where a paper is silent, each entry's
 /// <see cref="ModelSpec.Description"/> and <see cref="TrainingRecipe.Notes"/> state the choice made.
-/// Taught in notebooks/04-feature-networks-and-cross-validation, notebooks/05-cnn-on-mel-spectrograms and
-/// notebooks/06-architecture-sweep-and-tuning.
+/// The notebooks write these networks as code in their cells; the catalogue is where those definitions are saved
+/// for the CLI and later notebooks, and a test checks that both have the same parameter names and shapes.
+/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public static class ModelCatalog
 {
@@ -53,9 +55,8 @@ public static class ModelCatalog
         {
             Optimizer = OptimizerKind.Adam,
             LearningRate = 0.001,
-            Dropout = Math.Round(options.Dropout, 6),  // the float 0.3f would print as 0.30000001192092896
             Epochs = 10,
-            Schedule = () => ReduceLrOnPlateauSchedule.Keras(MonitoredMetric.ValLoss, 0.8, 1),
+            Scheduler = opt => ReduceLROnPlateau.Keras(opt, 0.8f, 1),
             Notes = "BU section 3: Adam lr 0.001, ReduceLROnPlateau patience 1 factor 0.8 (Keras counting), dropout 0.3; " +
                     "variants compared after 10 and 20 epochs. Batch size not stated: Keras' default 32.",
         };
@@ -84,9 +85,8 @@ public static class ModelCatalog
                 Optimizer = OptimizerKind.Adam,
                 LearningRate = 0.001,
                 L2 = 0.01,
-                Dropout = 0.3,
                 Epochs = 10,
-                Schedule = () => ReduceLrOnPlateauSchedule.Keras(MonitoredMetric.ValLoss, 0.8, 1),
+                Scheduler = opt => ReduceLROnPlateau.Keras(opt, 0.8f, 1),
                 Notes = "BU section 3. The paper gives no L2 factor: Keras' default l2(0.01) on the convolution and dense kernels.",
             });
         yield return BuSpec("bu-bn", "Batch normalization: 5 blocks, filters 4-8-16-32-64, BN after each convolution.",
@@ -99,9 +99,8 @@ public static class ModelCatalog
             {
                 Optimizer = OptimizerKind.Adam,
                 LearningRate = 0.0015,
-                Dropout = 0.2,
                 Epochs = 100,
-                Schedule = () => ReduceLrOnPlateauSchedule.Keras(MonitoredMetric.ValLoss, 0.8, 1),
+                Scheduler = opt => ReduceLROnPlateau.Keras(opt, 0.8f, 1),
                 EarlyStopping = () => new EarlyStopping(MonitoredMetric.ValLoss, patience: 5, restoreBestWeights: true),
                 Notes = "BU section 3: Optuna's dropout 0.2 and lr 0.0015, 100 epochs with early stopping (it stopped at 40). " +
                         "The paper gives no early-stopping settings: val loss, patience 5, restore best weights. " +
@@ -112,43 +111,43 @@ public static class ModelCatalog
             "Flatten → Dense 32 → 64 → 128 → 512 (ReLU) → Dropout 0.5 → Dense(classes).", Mel30s,
             new TrainingRecipe
             {
-                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, Dropout = 0.5, Epochs = 50,
+                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, Epochs = 50,
                 Notes = "UCT baseline (test accuracy 10%). Optimizer not stated for the baseline: Adam 0.001 (Keras default).",
             },
-            FeatureNetworks.UctFeedForward);
+            (s, c, seed) => UctNetworks.FeedForward(s, c, seed));
         yield return new ModelSpec("uct-cnn4", Uct + ", section CNN",
             "4 blocks Conv2d 3x3 → ReLU → MaxPool2d(2), filters 32-64-64-128, then Flatten → Dense 128 (ReLU) → Dropout 0.5 → Dense(classes). " +
             "The paper's \"3 more Conv2D layers that have 46 and 128 nodes\" is read as 64, 64, 128; the hidden dense width is not stated (128 chosen); padding 'same'.",
             Mel30s,
             new TrainingRecipe
             {
-                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, Dropout = 0.5, Epochs = 50,
+                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, Epochs = 50,
                 Notes = "UCT CNN: Adam 46%, SGD 48% test accuracy; learning rate and batch size not stated (Adam 0.001, batch 32).",
             },
-            (s, c, seed) => FeatureNetworks.UctCnn("uct-cnn4", s, c, seed, [32, 64, 64, 128], batchNorm: false));
+            (s, c, seed) => UctNetworks.Cnn(s, c, [32, 64, 64, 128], batchNorm: false, seed, name: "uct-cnn4"));
         yield return new ModelSpec("uct-final", Uct + ", sections Layers and batch normalisation, Learning rate, L1 and L2 regularization, 11.2 Hyperparameters",
             "5 blocks Conv2d 3x3 → BN → ReLU → MaxPool2d(2), filters 32-64-64-128-128 (a fifth layer added to uct-cnn4; widths not stated), " +
             "then Flatten → Dense 128 (ReLU) → Dropout 0.5 → Dense(classes); padding 'same'.",
             Mel30s,
             new TrainingRecipe
             {
-                Optimizer = OptimizerKind.Sgd, LearningRate = 0.0007, Momentum = 0.9, WeightDecay = 0.002, Dropout = 0.5, Epochs = 50,
-                Schedule = () => new StepLrSchedule(10, 0.1),
+                Optimizer = OptimizerKind.Sgd, LearningRate = 0.0007, Momentum = 0.9, WeightDecay = 0.002, Epochs = 50,
+                Scheduler = opt => new StepLR(opt, 10, 0.1f),
                 Notes = "UCT final (72% test): SGD lr 0.0007 momentum 0.9, StepLR(10, 0.1), L2 lambda 0.002 as weight_decay (their code is PyTorch), " +
                         "dropout 0.5, 50 epochs. Section 11.2 writes gamma 0.01, the 'Momentum and gamma' section keeps 0.1: 0.1 is used. Batch size not stated: 32.",
             },
-            (s, c, seed) => FeatureNetworks.UctCnn("uct-final", s, c, seed, [32, 64, 64, 128, 128], batchNorm: true));
+            (s, c, seed) => UctNetworks.Cnn(s, c, [32, 64, 64, 128, 128], batchNorm: true, seed, name: "uct-final"));
 
         yield return new ModelSpec("dtu-mlp", "Kuldiloke & Jaiswal (DTU), section 3 and Figure 5",
             "Dense 1024 → 512 → 256 → 128 → 64 → 32, each ReLU and Dropout 0.3, then Dense(classes). Hidden activations not stated: ReLU.",
             [57],
             new TrainingRecipe
             {
-                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, BatchSize = 32, Epochs = 150, Dropout = 0.3,
+                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, BatchSize = 32, Epochs = 150,
                 Notes = "DTU: 150 epochs, batch 32, dropout 0.3 (val 57% on 30-s features). Optimizer not stated: Adam 0.001. " +
                         "The paper fed 40 columns; the typical input here is the 57 numeric Kaggle features.",
             },
-            (s, c, seed) => FeatureNetworks.DtuMlp(s, c, seed));
+            (s, c, seed) => FeatureNetworks.DtuMlp(s[0], c, seed));
 
         yield return new ModelSpec("features-1d-cnn", "GTZAN CNN study on the Kaggle features, Methods",
             "Input (1, features). Conv1d 32 k3 → ReLU → MaxPool1d(2) → Conv1d 64 k3 → ReLU → MaxPool1d(2) → Flatten → Dense 64 (ReLU) → Dropout 0.3 → Dense(classes). " +
@@ -156,12 +155,14 @@ public static class ModelCatalog
             [1, 57],
             new TrainingRecipe
             {
-                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, Epochs = 50, Dropout = 0.3,
-                Schedule = () => StepLrSchedule.HalveEvery(10),
+                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, Epochs = 50,
+                Scheduler = opt => StepLR.HalveEvery(opt, 10),
                 Notes = "Features paper: Adam, learning rate halved every 10 epochs, 50 epochs, 5-fold CV (mean 71.7%). " +
                         "Initial rate and batch size not stated: 0.001 and 32 (Keras defaults).",
             },
-            FeatureNetworks.Features1dCnn);
+            (s, c, seed) => s[0] == 1
+                ? FeatureNetworks.Features1dCnn(s[1], c, seed)
+                : throw new ArgumentException($"model 'features-1d-cnn' takes (1, features), got ({string.Join(", ", s)})"));
 
         yield return new ModelSpec("gottingen-1d-cnn", "Buchmüller & Gerloff (Göttingen), Model section and Table 1",
             "Input (12, 512): 12 timbre or pitch values (channels) over 512 segments. Conv1d 48 k5 → ReLU → MaxPool1d(2) → Dropout, " +
@@ -170,11 +171,11 @@ public static class ModelCatalog
             [12, 512],
             new TrainingRecipe
             {
-                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, BatchSize = 32, Epochs = 100, Dropout = 0.25,
+                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, BatchSize = 32, Epochs = 100,
                 EarlyStopping = () => EarlyStopping.Gottingen(),
                 Notes = "Göttingen: Adam 0.001 (betas 0.9/0.999), batch 32, dropout 0.25 for balanced samples (0.3-0.5 unbalanced), " +
                         "early stopping unless val accuracy gains 1% within 8 epochs. Maximum epochs not stated: 100.",
             },
-            FeatureNetworks.Gottingen1dCnn);
+            (s, c, seed) => SequenceNetworks.Gottingen1dCnn(s, c, seed));
     }
 }

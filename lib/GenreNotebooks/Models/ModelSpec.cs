@@ -3,19 +3,33 @@ using GenreNotebooks.Nn.Modules;
 namespace GenreNotebooks.Models;
 
 /// <summary>
-/// One entry of the <see cref="ModelCatalog"/>: a paper's network as a named factory, with its typical input shape
-/// and the paper's training recipe.
+/// A network as a named factory with its typical input shape and training recipe: what a <see cref="ModelCatalog"/>
+/// entry is, and what a reader builds from a network of their own to hand it to code that takes a spec.
+/// <code>var mine = new ModelSpec("my-cnn", "notebook 05", "BU baseline with 6 blocks", [1, 128, 130], recipe,
+///     (shape, classes, seed) =&gt; BuConvNet.Create(new BuConvNetOptions { Filters = [8, 16, 32, 64, 128, 256] }, shape, classes, seed));</code>
+/// Taught in notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public sealed class ModelSpec
 {
     private readonly Func<int[], int, ulong, Module> _build;
 
-    internal ModelSpec(string name, string source, string description, int[] typicalInputShape, TrainingRecipe recipe, Func<int[], int, ulong, Module> build)
+    /// <summary>A spec called <paramref name="name"/> whose networks come from <paramref name="build"/>(input shape without batch, classes, seed).</summary>
+    /// <exception cref="ArgumentException">An empty name or input shape, or a non-positive input size.</exception>
+    public ModelSpec(string name, string source, string description, IReadOnlyList<int> typicalInputShape, TrainingRecipe recipe,
+        Func<int[], int, ulong, Module> build)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(description);
+        ArgumentNullException.ThrowIfNull(typicalInputShape);
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(build);
+        if (typicalInputShape.Count == 0 || typicalInputShape.Any(d => d < 1))
+            throw new ArgumentException($"model '{name}': typical input shape ({string.Join(", ", typicalInputShape)}) must have positive sizes", nameof(typicalInputShape));
         Name = name;
         Source = source;
         Description = description;
-        TypicalInputShape = typicalInputShape;
+        TypicalInputShape = typicalInputShape.ToArray();
         Recipe = recipe;
         _build = build;
     }
@@ -32,7 +46,7 @@ public sealed class ModelSpec
     /// <summary>The input shape (without batch) the network is meant for, e.g. (1, 128, 130) for a 3-s mel spectrogram.</summary>
     public IReadOnlyList<int> TypicalInputShape { get; }
 
-    /// <summary>The paper's optimizer, schedule and regularisation.</summary>
+    /// <summary>The paper's optimizer, scheduler, epochs and regularisation (dropout is in the network).</summary>
     public TrainingRecipe Recipe { get; }
 
     /// <summary>
@@ -51,7 +65,7 @@ public sealed class ModelSpec
                 nameof(inputShape));
         foreach (int d in inputShape)
             if (d < 1) throw new ArgumentException($"model '{Name}': input shape ({string.Join(", ", inputShape)}) has a non-positive size", nameof(inputShape));
-        return _build(inputShape.ToArray(), classCount, seed);
+        return _build(inputShape.ToArray(), classCount, seed) ?? throw new InvalidOperationException($"model '{Name}': the factory returned null");
     }
 
     /// <summary>Builds the network for its <see cref="TypicalInputShape"/>.</summary>

@@ -100,4 +100,8 @@ public sealed class EarlyStopping
         }
         return false;
     }
+
+    /// <summary>The settings in Keras' argument names, e.g. <c>EarlyStopping(monitor=val_loss, patience=5, min_delta=0, restore_best_weights=true)</c>.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"EarlyStopping(monitor={Monitor.KerasName()}, patience={Patience}, min_delta={MinDelta}, restore_best_weights={(RestoreBestWeights ? "true" : "false")})");
 }

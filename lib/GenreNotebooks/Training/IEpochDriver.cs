@@ -2,7 +2,7 @@ namespace GenreNotebooks.Training;
 
 /// <summary>
 /// What <see cref="TrainingLoop"/> needs from a model and its data: run one training epoch, evaluate on validation
-/// data, read and set the learning rate, and copy/restore the weights. The <c>Trainer</c> implements it for an
+/// data, read the learning rate (schedulers change it on the optimizer), and copy/restore the weights. The <c>Trainer</c> implements it for an
 /// NN-engine model; tests drive the loop with scripted metric streams through it.
 /// </summary>
 public interface IEpochDriver
@@ -17,8 +17,8 @@ public interface IEpochDriver
     /// <summary>Evaluates on the validation data; null when there is none.</summary>
     (double Loss, double Accuracy)? Validate(CancellationToken cancellationToken);
 
-    /// <summary>The optimizer's current learning rate.</summary>
-    double LearningRate { get; set; }
+    /// <summary>The optimizer's current learning rate (reported with each epoch).</summary>
+    double LearningRate { get; }
 
     /// <summary>A copy of the current weights (parameters and buffers), to restore later.</summary>
     object SaveWeights();

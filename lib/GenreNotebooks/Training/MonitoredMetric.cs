@@ -26,6 +26,16 @@ public static class MonitoredMetricExtensions
     public static bool HigherIsBetter(this MonitoredMetric metric) =>
         metric is MonitoredMetric.ValAccuracy or MonitoredMetric.TrainAccuracy;
 
+    /// <summary>Keras' name of the metric: <c>val_loss</c>, <c>val_accuracy</c>, <c>loss</c>, <c>accuracy</c>.</summary>
+    public static string KerasName(this MonitoredMetric metric) => metric switch
+    {
+        MonitoredMetric.ValLoss => "val_loss",
+        MonitoredMetric.ValAccuracy => "val_accuracy",
+        MonitoredMetric.TrainLoss => "loss",
+        MonitoredMetric.TrainAccuracy => "accuracy",
+        _ => metric.ToString(),
+    };
+
     /// <summary>True for the metrics that need validation data.</summary>
     public static bool NeedsValidation(this MonitoredMetric metric) =>
         metric is MonitoredMetric.ValAccuracy or MonitoredMetric.ValLoss;

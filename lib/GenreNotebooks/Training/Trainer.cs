@@ -5,19 +5,21 @@ using GenreNotebooks.Nn.Optim;
 namespace GenreNotebooks.Training;
 
 /// <summary>
-/// Trains a classifier of the NN engine with mini-batches: the loop a PyTorch script writes by hand
-/// (<c>for xb, yb in loader: opt.zero_grad(); loss = ce(model(xb), yb); loss.backward(); opt.step()</c>) wrapped in
-/// Keras' <c>model.fit(x, y, validation_data, epochs, callbacks)</c>: shuffled batches from a seed, cross-entropy with
-/// optional class weights and L2, validation after every epoch, progress, early stopping, a learning-rate schedule,
-/// cancellation. Inputs are tensors of shape (N, ...) matching the model, labels class indices 0..C-1.
+/// Trains a classifier of the NN engine with mini-batches: exactly the loop notebook 04 writes by hand, wrapped in
+/// Keras' <c>model.fit(x, y, validation_data, epochs, callbacks)</c>. Per epoch: <c>model.Train()</c>; for every
+/// batch of a shuffled, seeded <see cref="DataLoader"/>, inside a dispose scope, <c>ZeroGrad</c>, <c>Forward</c>,
+/// cross-entropy (optional class weights and L2), <c>Backward</c>, <c>Step</c>; then validation under
+/// <c>Torch.NoGrad()</c> in eval mode, the epoch report (progress), early stopping, and one step of the
+/// learning-rate scheduler. Same seed, same network, same data: the same history as the hand-written loop.
+/// Calling <see cref="Fit"/> again continues training (the optimizer's state and the shuffle stream go on).
+/// Inputs are tensors of shape (N, ...) matching the model, labels class indices 0..C-1.
 /// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public sealed class Trainer : IEpochDriver
 {
     private readonly Generator _shuffle;
     private readonly CrossEntropyLoss _loss;
-    private Tensor? _x;
-    private int[]? _y;
+    private DataLoader? _loader;
     private Tensor? _xVal;
     private int[]? _yVal;
 
@@ -45,41 +47,42 @@ public sealed class Trainer : IEpochDriver
     public TrainerOptions Options { get; }
 
     /// <summary>The optimizer's learning rate.</summary>
-    public double LearningRate
-    {
-        get => Optimizer.LearningRate;
-        set => Optimizer.LearningRate = (float)value;
-    }
+    public double LearningRate => Optimizer.LearningRate;
 
     /// <summary>
-    /// Trains for up to <paramref name="epochs"/> epochs on (<paramref name="x"/>, <paramref name="y"/>), validating on
+    /// Trains up to epoch <paramref name="epochs"/> on (<paramref name="x"/>, <paramref name="y"/>), validating on
     /// (<paramref name="xVal"/>, <paramref name="yVal"/>) after each epoch when given. See <see cref="TrainingLoop.Run"/>
-    /// for early stopping, schedules, progress and cancellation. Within-epoch <see cref="TrainingProgress"/> goes to
+    /// for early stopping, the scheduler (built over <see cref="Optimizer"/>; a <see cref="ReduceLROnPlateau"/> is
+    /// stepped with <see cref="TrainerOptions.PlateauMetric"/>), progress and cancellation. To continue a run, call
+    /// again with <paramref name="initialEpoch"/> = the epochs done (Keras' <c>initial_epoch</c>) and the same
+    /// scheduler. Within-epoch <see cref="TrainingProgress"/> goes to
     /// <see cref="TrainerOptions.BatchProgress"/>, or to <paramref name="progress"/> when it also implements
     /// <c>IProgress&lt;TrainingProgress&gt;</c>; a cancelled token stops at the next batch boundary and the history
     /// holds the finished epochs (<see cref="TrainingHistory.Cancelled"/>).
     /// </summary>
     /// <exception cref="ArgumentException">Sample counts and label counts differ, or validation inputs come without labels.</exception>
     public TrainingHistory Fit(Tensor x, IReadOnlyList<int> y, Tensor? xVal = null, IReadOnlyList<int>? yVal = null, int epochs = 10,
-        EarlyStopping? earlyStopping = null, ILearningRateSchedule? schedule = null, IProgress<EpochReport>? progress = null,
-        CancellationToken cancellationToken = default)
+        EarlyStopping? earlyStopping = null, LRScheduler? scheduler = null, IProgress<EpochReport>? progress = null,
+        CancellationToken cancellationToken = default, int initialEpoch = 0)
     {
+        if (scheduler is not null && !ReferenceEquals(scheduler.Optimizer, Optimizer))
+            throw new ArgumentException("the scheduler was built over another optimizer than the trainer's", nameof(scheduler));
         CheckData(x, y, nameof(x));
         if ((xVal is null) != (yVal is null)) throw new ArgumentException("give both validation inputs and labels, or neither", nameof(yVal));
         if (xVal is not null) CheckData(xVal, yVal!, nameof(xVal));
-        _x = x;
-        _y = y.ToArray();
+        _loader = new DataLoader(x, y, Options.BatchSize, Options.Shuffle, _shuffle);
         _xVal = xVal;
         _yVal = yVal?.ToArray();
         try
         {
-            return TrainingLoop.Run(this, epochs, earlyStopping, schedule, progress, cancellationToken,
-                Options.BatchProgress, Options.ProgressInterval, Options.TimeProvider);
+            return TrainingLoop.Run(this, epochs, earlyStopping, scheduler, progress, cancellationToken,
+                Options.BatchProgress, Options.ProgressInterval, Options.TimeProvider, Options.PlateauMetric, initialEpoch);
         }
         finally
         {
-            _x = _xVal = null;
-            _y = _yVal = null;
+            _loader = null;
+            _xVal = null;
+            _yVal = null;
         }
     }
 
@@ -98,30 +101,24 @@ public sealed class Trainer : IEpochDriver
 
     (double Loss, double Accuracy) IEpochDriver.TrainEpoch(int epoch, Action<BatchStep>? onBatch, CancellationToken cancellationToken)
     {
-        var x = _x ?? throw new InvalidOperationException("no training data; call Fit");
-        var y = _y!;
-        int n = y.Length, bs = Options.BatchSize, batches = (n + bs - 1) / bs;
-        int[] order = Options.Shuffle ? _shuffle.Permutation(n) : Enumerable.Range(0, n).ToArray();
-        Model.Train();
+        var loader = _loader ?? throw new InvalidOperationException("no training data; call Fit");
+        int n = loader.SampleCount, batches = loader.BatchCount, batch = 0, seen = 0, correct = 0;
         double lossSum = 0;
-        int correct = 0;
-        for (int start = 0; start < n; start += bs)
+        Model.Train();
+        foreach (var (xb, yb) in loader)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int b = Math.Min(bs, n - start);
             using var scope = Torch.NewDisposeScope();
-            var (xb, yb) = Batches.Gather(x, y, order.AsSpan(start, b));
             Optimizer.ZeroGrad();
             var logits = Model.Forward(xb);
             var loss = _loss.Forward(logits, yb);
             if (Options.L2 > 0) loss = loss + Regularization.L2(Options.L2, Model);
             loss.Backward();
             Optimizer.Step();
-            lossSum += loss.Item() * b;
-            var pred = logits.Argmax(1);
-            for (int i = 0; i < b; i++) if (pred[i] == yb[i]) correct++;
-            int seen = start + b;
-            onBatch?.Invoke(new BatchStep(start / bs + 1, batches, seen, n, lossSum / seen, (double)correct / seen));
+            lossSum += loss.Item() * yb.Length;
+            correct += Evaluation.Metrics.CountCorrect(logits, yb);
+            seen += yb.Length;
+            onBatch?.Invoke(new BatchStep(++batch, batches, seen, n, lossSum / seen, (double)correct / seen));
         }
         return (lossSum / n, (double)correct / n);
     }
@@ -144,19 +141,15 @@ public sealed class Trainer : IEpochDriver
         try
         {
             using var noGrad = Torch.NoGrad();
-            int n = y.Length, bs = Options.EvalBatchSize;
+            int n = y.Length, correct = 0;
             double lossSum = 0;
-            int correct = 0;
-            for (int start = 0; start < n; start += bs)
+            foreach (var (xb, yb) in new DataLoader(x, y, Options.EvalBatchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                int b = Math.Min(bs, n - start);
                 using var scope = Torch.NewDisposeScope();
-                var (xb, yb) = Batches.Slice(x, y, start, b);
                 var logits = Model.Forward(xb);
-                lossSum += _loss.Forward(logits, yb).Item() * b;
-                var pred = logits.Argmax(1);
-                for (int i = 0; i < b; i++) if (pred[i] == yb[i]) correct++;
+                lossSum += _loss.Forward(logits, yb).Item() * yb.Length;
+                correct += Evaluation.Metrics.CountCorrect(logits, yb);
             }
             return (lossSum / n, (double)correct / n);
         }

@@ -21,6 +21,9 @@ public sealed record TrainerOptions
     /// <summary>Keras-style L2 penalty λ added to the loss as λ·Σw² over the kernels; 0 for none.</summary>
     public float L2 { get; init; }
 
+    /// <summary>The metric a <see cref="GenreNotebooks.Nn.Optim.ReduceLROnPlateau"/> scheduler is stepped with (default validation loss, as Keras' <c>monitor="val_loss"</c>).</summary>
+    public MonitoredMetric PlateauMetric { get; init; } = MonitoredMetric.ValLoss;
+
     /// <summary>Batch size used for validation and prediction (no gradients, so larger is fine).</summary>
     public int EvalBatchSize { get; init; } = 256;
 

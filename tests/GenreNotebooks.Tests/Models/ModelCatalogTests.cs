@@ -96,18 +96,20 @@ public class ModelCatalogTests(ITestOutputHelper output)
         var bu = ModelCatalog.Get("bu-baseline").Recipe;
         Assert.Equal(OptimizerKind.Adam, bu.Optimizer);
         Assert.Equal(0.001, bu.LearningRate);
-        Assert.IsType<GenreNotebooks.Training.ReduceLrOnPlateauSchedule>(bu.CreateSchedule());
+        var probe = bu.CreateOptimizer(ModelCatalog.Build("dtu-mlp", [4], 2).Parameters());
+        var plateau = Assert.IsType<GenreNotebooks.Nn.Optim.ReduceLROnPlateau>(bu.CreateScheduler(probe));
+        Assert.Equal((0.8f, 0, "abs"), (plateau.Factor, plateau.Patience, plateau.ThresholdMode));   // Keras patience 1
         var fin = ModelCatalog.Get("bu-final").Recipe;
         Assert.Equal(0.0015, fin.LearningRate);
         Assert.NotNull(fin.CreateEarlyStopping());
         var uct = ModelCatalog.Get("uct-final").Recipe;
         Assert.Equal((OptimizerKind.Sgd, 0.0007, 0.9, 0.002), (uct.Optimizer, uct.LearningRate, uct.Momentum, uct.WeightDecay));
-        var step = Assert.IsType<GenreNotebooks.Training.StepLrSchedule>(uct.CreateSchedule());
-        Assert.Equal((10, 0.1), (step.StepSize, step.Gamma));
+        var step = Assert.IsType<GenreNotebooks.Nn.Optim.StepLR>(uct.CreateScheduler(probe));
+        Assert.Equal((10, 0.1f), (step.StepSize, step.Gamma));
         var got = ModelCatalog.Get("gottingen-1d-cnn").Recipe.CreateEarlyStopping()!;
         Assert.Equal((8, 0.01), (got.Patience, got.MinDelta));
         Assert.Equal(32, ModelCatalog.Get("dtu-mlp").Recipe.BatchSize);
-        Assert.Equal(0.5, Assert.IsType<GenreNotebooks.Training.StepLrSchedule>(ModelCatalog.Get("features-1d-cnn").Recipe.CreateSchedule()).Gamma);
+        Assert.Equal(0.5f, Assert.IsType<GenreNotebooks.Nn.Optim.StepLR>(ModelCatalog.Get("features-1d-cnn").Recipe.CreateScheduler(probe)).Gamma);
         Assert.NotSame(fin.CreateEarlyStopping(), fin.CreateEarlyStopping());   // fresh state per run
         output.WriteLine(fin.ToString());
     }

@@ -16,7 +16,10 @@ internal sealed class ScriptedDriver(double[] valLoss, double[] valAccuracy, boo
     public List<double> RatesSeen { get; } = [];
     public Action<int>? AfterEpoch { get; init; }
 
-    public double LearningRate { get; set; } = 1.0;
+    /// <summary>An optimizer over one dummy parameter, so schedulers have a learning rate to change.</summary>
+    public GenreNotebooks.Nn.Optim.SGD Optimizer { get; } = new([new GenreNotebooks.Nn.Tensor(new float[1], 1)], 1f);
+
+    public double LearningRate => Optimizer.LearningRate;
     public ManualClock? Clock { get; init; }
     public int Batches { get; init; } = 1;
     public int BatchSize { get; init; } = 10;

@@ -65,7 +65,7 @@ public class TrainerTests(ITestOutputHelper output)
         var spec = ModelCatalog.Get("features-1d-cnn");
         var model = spec.Build([1, 24], 3, seed: 7);
         var clock = Stopwatch.StartNew();
-        var history = RecipeTraining.Fit(spec.Recipe, model, x, y, xv, yv, epochs: 12, seed: 8);
+        var history = RecipeTraining.Fit(spec.Recipe with { Epochs = 12 }, model, x, y, xv, yv, seed: 8);
         output.WriteLine($"{clock.ElapsedMilliseconds} ms; {history.Epochs[^1]}");
         Assert.True(history.ValAccuracy[^1] >= 0.9, $"val accuracy {history.ValAccuracy[^1]:P1}");
         Assert.Equal(0.001, history.LearningRate[9], 9);      // epochs 1-10 at the initial rate
@@ -143,5 +143,102 @@ public class TrainerTests(ITestOutputHelper output)
         var d = new float[idx.Length * per];
         for (int i = 0; i < idx.Length; i++) x.AsSpan().Slice(idx[i] * per, per).CopyTo(d.AsSpan(i * per));
         return (new Tensor(d, [idx.Length, .. x.Shape.Skip(1)]), idx.Select(i => y[i]).ToArray());
+    }
+}
+
+/// <summary>
+/// The loop notebook 04 writes by hand and <see cref="Trainer"/> are the same computation: same seed, same network,
+/// same data, the same losses, accuracies and learning rates epoch by epoch.
+/// </summary>
+public class HandWrittenLoopTests
+{
+    private static Sequential Net()
+    {
+        // Built from the default generator after Torch.ManualSeed, as the notebooks do.
+        return new Sequential(new Linear(10, 32), new ReLU(), new Dropout(0.3f), new Linear(32, 3));
+    }
+
+    [Fact]
+    public void The_hand_written_loop_and_the_trainer_give_the_same_history()
+    {
+        var (x, y) = TrainerTests.Blobs(150, 10, 1);
+        var (xv, yv) = TrainerTests.Blobs(60, 10, 2);
+        const int epochs = 4;
+        const ulong seed = 42;
+
+        // The notebook's loop.
+        Torch.ManualSeed(seed);
+        var net = Net();
+        var loader = new DataLoader(x, y, batchSize: 32, shuffle: true, seed: seed);
+        var optimizer = new Adam(net.Parameters(), 0.01f);
+        var scheduler = new StepLR(optimizer, stepSize: 2, gamma: 0.5f);
+        var lossFn = new CrossEntropyLoss();
+        var hand = new List<(double Loss, double Acc, double ValLoss, double ValAcc, double Lr)>();
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            net.Train();
+            double lossSum = 0;
+            int correct = 0;
+            foreach (var (xb, yb) in loader)
+            {
+                using var scope = Torch.NewDisposeScope();
+                optimizer.ZeroGrad();
+                var logits = net.Forward(xb);
+                var loss = lossFn.Forward(logits, yb);
+                loss.Backward();
+                optimizer.Step();
+                lossSum += loss.Item() * yb.Length;
+                correct += Metrics.CountCorrect(logits, yb);
+            }
+            double lr = optimizer.LearningRate;
+            net.Eval();
+            double valLossSum = 0;
+            int valCorrect = 0;
+            using (Torch.NoGrad())
+            {
+                foreach (var (xb, yb) in new DataLoader(xv, yv, batchSize: 256))
+                {
+                    using var scope = Torch.NewDisposeScope();
+                    var logits = net.Forward(xb);
+                    valLossSum += lossFn.Forward(logits, yb).Item() * yb.Length;
+                    valCorrect += Metrics.CountCorrect(logits, yb);
+                }
+            }
+            scheduler.Step();
+            hand.Add((lossSum / y.Length, (double)correct / y.Length, valLossSum / yv.Length, (double)valCorrect / yv.Length, lr));
+        }
+
+        // The same with the Trainer.
+        Torch.ManualSeed(seed);
+        var net2 = Net();
+        var optimizer2 = new Adam(net2.Parameters(), 0.01f);
+        var trainer = new Trainer(net2, optimizer2, new TrainerOptions { BatchSize = 32, Seed = seed });
+        var history = trainer.Fit(x, y, xv, yv, epochs, scheduler: new StepLR(optimizer2, stepSize: 2, gamma: 0.5f));
+
+        Assert.Equal(hand.Select(h => h.Loss), history.TrainLoss);
+        Assert.Equal(hand.Select(h => h.Acc), history.TrainAccuracy);
+        Assert.Equal(hand.Select(h => h.ValLoss), history.ValLoss);
+        Assert.Equal(hand.Select(h => h.ValAcc), history.ValAccuracy);
+        Assert.Equal(hand.Select(h => h.Lr), history.LearningRate);
+        Assert.Equal(net.StateDict()["0.weight"].ToArray(), net2.StateDict()["0.weight"].ToArray());
+    }
+
+    [Fact]
+    public void Fitting_again_continues_training_and_a_scheduler_of_another_optimizer_is_refused()
+    {
+        var (x, y) = TrainerTests.Blobs(90, 10, 3);
+        Torch.ManualSeed(1);
+        var net = Net();
+        var optimizer = new Adam(net.Parameters(), 0.01f);
+        var trainer = new Trainer(net, optimizer, new TrainerOptions { Seed = 2 });
+        var step = new StepLR(optimizer, 3, 0.1f);
+        var first = trainer.Fit(x, y, epochs: 2, scheduler: step);
+        var second = trainer.Fit(x, y, epochs: 4, scheduler: step, initialEpoch: 2);
+        Assert.Equal([3, 4], second.Epochs.Select(e => e.Epoch));
+        Assert.Equal(0.01, second.LearningRate[0], 6);
+        Assert.Equal(0.001, second.LearningRate[1], 6);    // the scheduler's count went on: epoch 4 uses the decayed rate
+        Assert.True(second.TrainLoss[^1] < first.TrainLoss[0]);
+        var other = new Adam(Net().Parameters(), 0.01f);
+        Assert.Throws<ArgumentException>(() => trainer.Fit(x, y, epochs: 1, scheduler: new StepLR(other, 1)));
     }
 }
