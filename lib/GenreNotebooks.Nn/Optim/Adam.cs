@@ -8,7 +8,7 @@ namespace GenreNotebooks.Nn.Optim;
 /// PyTorch's Adam), <c>m = β1·m + (1-β1)·g</c>, <c>v = β2·v + (1-β2)·g²</c>,
 /// <c>p -= lr / (1-β1^t) · m / (√v / √(1-β2^t) + eps)</c>, where t counts the steps that updated this parameter (a
 /// parameter without a gradient at a step keeps its t, as PyTorch's per-parameter <c>state['step']</c>).
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
+/// Taught in notebooks/04-feature-networks-and-cross-validation.
 /// </summary>
 public class Adam : Optimizer
 {

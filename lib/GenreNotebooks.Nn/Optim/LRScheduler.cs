@@ -5,7 +5,7 @@ namespace GenreNotebooks.Nn.Optim;
 /// <see cref="Step()"/> once per epoch after the epoch's optimizer steps; it sets <see cref="Optimizer.LearningRate"/>.
 /// <see cref="ReduceLROnPlateau"/> is stepped with the epoch's metric instead (<c>scheduler.step(val_loss)</c>).
 /// These are the only schedulers of the project: training recipes, the trainer and the notebooks' hand-written loops
-/// all use them. Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
+/// all use them. Taught in notebooks/04-feature-networks-and-cross-validation.
 /// </summary>
 public abstract class LRScheduler
 {

@@ -4,7 +4,7 @@ namespace GenreNotebooks.Nn.Optim;
 /// Base of the optimizers (<c>torch.optim.Optimizer</c>, one parameter group): holds the parameters and the learning
 /// rate that schedulers change; <see cref="Step"/> updates parameters from their accumulated gradients
 /// (parameters without a gradient are skipped, as in PyTorch).
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
+/// Taught in notebooks/04-feature-networks-and-cross-validation.
 /// </summary>
 public abstract class Optimizer
 {

@@ -5,7 +5,7 @@ namespace GenreNotebooks.Nn.Optim;
 /// <summary>
 /// Explicit weight penalties added to the loss (Keras <c>kernel_regularizer=l2(λ)</c>): only the weights of Linear and
 /// Conv layers (not biases, not BatchNorm) of the chosen modules. The UCT paper's L2 0.002 and the BU paper's L2 variant.
-/// Used in notebooks/05-cnn-on-mel-spectrograms and notebooks/06-architecture-sweep-and-tuning.
+/// Recipes use it through <c>TrainingRecipe.L2</c>.
 /// </summary>
 public static class Regularization
 {

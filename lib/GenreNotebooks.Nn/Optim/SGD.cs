@@ -3,7 +3,7 @@ namespace GenreNotebooks.Nn.Optim;
 /// <summary>
 /// Stochastic gradient descent (<c>torch.optim.SGD(params, lr, momentum, weight_decay=..., nesterov=...)</c>, dampening 0):
 /// <c>d = g + wd·p; buf = momentum·buf + d</c> (buf = d on the first step); <c>d = nesterov ? d + momentum·buf : buf</c>;
-/// <c>p -= lr·d</c>. Used in notebooks/05-cnn-on-mel-spectrograms (SGD + momentum with StepLR).
+/// <c>p -= lr·d</c>. Recipes use it through <c>OptimizerKind.Sgd</c>.
 /// </summary>
 public sealed class SGD : Optimizer
 {

@@ -8,7 +8,7 @@ namespace GenreNotebooks.Models;
 /// CNN"): per block Conv2d(k x k) → [BatchNorm2d] → ReLU → MaxPool2d(2); then Dropout → Flatten → Linear(classes).
 /// Input (channels, mel bands, frames), NCHW as PyTorch; the Flatten size follows from the input shape.
 /// With padding "valid", input (3, 515, 389), filters 8..128, 5x5, BN and 14 classes this is the paper's final
-/// network with its 445,886 parameters. Taught in notebooks/05-cnn-on-mel-spectrograms and notebooks/06-architecture-sweep-and-tuning.
+/// network with its 445,886 parameters. Written as code (<c>BuNet</c>) in notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public static class BuConvNet
 {

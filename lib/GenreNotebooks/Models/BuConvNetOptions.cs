@@ -3,7 +3,7 @@ namespace GenreNotebooks.Models;
 /// <summary>
 /// Settings of the BU paper's Conv2D family (Rodríguez &amp; Alizadeh-Shabdiz, section 3 "Model Building"): a stack
 /// of blocks Conv2d → [BatchNorm2d] → ReLU → MaxPool2d(2), then Dropout → Flatten → Linear. The catalog's
-/// <c>bu-*</c> entries are presets; notebooks/06-architecture-sweep-and-tuning varies them.
+/// <c>bu-*</c> entries are presets.
 /// </summary>
 public sealed record BuConvNetOptions
 {

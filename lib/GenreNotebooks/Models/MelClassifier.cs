@@ -13,7 +13,6 @@ namespace GenreNotebooks.Models;
 /// log-mels, and averages the clips' softmax probabilities (the BU paper's whole-song prediction).
 /// <see cref="Save"/> writes the weights as safetensors (<c>model.safetensors</c>) and the rest beside them as JSON
 /// (<c>model.safetensors.json</c>); <see cref="Load"/> reads both. Used by <c>genre train</c> and <c>genre classify</c>.
-/// Taught in notebooks/05-cnn-on-mel-spectrograms and notebooks/07-whole-songs-and-remixes.
 /// </summary>
 public sealed class MelClassifier
 {

@@ -8,7 +8,7 @@ namespace GenreNotebooks.Models;
 /// 1 x 128 x 130), scaled by a <see cref="MelScaling"/> and optionally average-pooled by <c>pool</c> x <c>pool</c>
 /// (PyTorch <c>F.avg_pool2d(x, pool)</c>: trailing rows/columns that do not fill a block are dropped), which makes
 /// a 128 x 130 clip 64 x 65 with pool 2: a quarter of the cost for the wide UCT networks.
-/// Taught in notebooks/05-cnn-on-mel-spectrograms.
+/// Used by <see cref="MelNetworkTraining"/>.
 /// </summary>
 public static class MelInputs
 {

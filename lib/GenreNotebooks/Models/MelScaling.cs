@@ -8,7 +8,7 @@ namespace GenreNotebooks.Models;
 /// pixel, so the spectrogram's shape is untouched; fitted on training clips only and stored with the model so a
 /// classified song is scaled the same way. (UCT's per-image ImageNet-style normalisation made things worse; this
 /// global scaling only keeps dB values of -80..40 from saturating the first layer.)
-/// Taught in notebooks/05-cnn-on-mel-spectrograms.
+/// Fitted by <see cref="MelNetworkTraining"/>.
 /// </summary>
 /// <param name="Mean">Mean dB value of the training clips.</param>
 /// <param name="Std">Population standard deviation of those values (1 when they are constant).</param>

@@ -7,7 +7,6 @@ namespace GenreNotebooks.Models;
 /// entry is, and what a reader builds from a network of their own to hand it to code that takes a spec.
 /// <code>var mine = new ModelSpec("my-cnn", "notebook 05", "BU baseline with 6 blocks", [1, 128, 130], recipe,
 ///     (shape, classes, seed) =&gt; BuConvNet.Create(new BuConvNetOptions { Filters = [8, 16, 32, 64, 128, 256] }, shape, classes, seed));</code>
-/// Taught in notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public sealed class ModelSpec
 {

@@ -7,7 +7,7 @@ namespace GenreNotebooks.Models;
 /// <summary>
 /// One trained network and what it did: the model (holding its final or restored-best weights), the per-epoch
 /// history, the score on the held-out test part and the wall-clock time.
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
+/// Taught in notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public sealed class NetworkRun
 {

@@ -9,7 +9,6 @@ namespace GenreNotebooks.Models;
 /// Turns a <see cref="TrainingRecipe"/> into a configured <see cref="Trainer"/> (its optimizer, batch size and L2)
 /// and trains any network the way the recipe says (<see cref="Fit"/>): the optimizer, scheduler and early stopping
 /// of the recipe, for its epochs.
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public static class RecipeTraining
 {

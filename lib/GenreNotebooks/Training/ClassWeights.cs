@@ -3,7 +3,6 @@ namespace GenreNotebooks.Training;
 /// <summary>
 /// Class weights for an imbalanced training set, for the weighted cross-entropy loss
 /// (PyTorch <c>CrossEntropyLoss(weight=...)</c>, Keras <c>fit(class_weight=...)</c>).
-/// Taught in notebooks/08-timbre-and-pitch-sequences (balanced vs unbalanced samples).
 /// </summary>
 public static class ClassWeights
 {

@@ -8,7 +8,7 @@ namespace GenreNotebooks.Training;
 /// samples; the result collects per-fold accuracy and the confusion matrix aggregated over folds.
 /// Folds come from a fold assignment (one fold number per sample, from any splitter, such as the track-grouped
 /// splitters of GenreNotebooks.Datasets) or from track ids, which keeps every track's clips in one fold.
-/// Taught in notebooks/04-feature-networks-and-cross-validation.
+/// <see cref="Models.FeatureNetworkTraining.CrossValidate(System.Func{int, GenreNotebooks.Nn.Modules.Module}, Models.TrainingRecipe, Features.FeatureTable, int, Models.FeatureRunOptions?, System.IProgress{FoldResult}?, System.IProgress{EpochReport}?, System.Threading.CancellationToken)"/> runs it for feature networks.
 /// </summary>
 public static class CrossValidation
 {

@@ -4,7 +4,7 @@ namespace GenreNotebooks.Training;
 /// What one epoch of training produced (one row of Keras' <c>History.history</c>, one line of PyTorch's usual
 /// training printout). Sent through <see cref="IProgress{T}"/> after every epoch: the notebooks show it as a live
 /// table, the CLI as a console line.
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
+/// Taught in notebooks/04-feature-networks-and-cross-validation.
 /// </summary>
 /// <param name="Epoch">1-based epoch number.</param>
 /// <param name="TotalEpochs">The planned number of epochs (early stopping may end sooner).</param>

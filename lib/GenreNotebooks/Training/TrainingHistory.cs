@@ -5,7 +5,6 @@ namespace GenreNotebooks.Training;
 /// <summary>
 /// The per-epoch record of a training run (Keras' <c>History</c>): the reports in order, where training stopped and
 /// which epoch's weights the model holds at the end.
-/// Taught in notebooks/05-cnn-on-mel-spectrograms (training curves).
 /// </summary>
 public sealed class TrainingHistory
 {

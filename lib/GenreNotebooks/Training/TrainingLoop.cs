@@ -10,7 +10,6 @@ namespace GenreNotebooks.Training;
 /// <see cref="TrainingProgress"/> reports with an estimate of the time left. Cancellation stops at the next batch
 /// boundary (the driver checks the token before each batch), drops the unfinished epoch and returns the history so far,
 /// marked <see cref="TrainingHistory.Cancelled"/>.
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public static class TrainingLoop
 {

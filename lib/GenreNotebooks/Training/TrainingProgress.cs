@@ -9,7 +9,6 @@ namespace GenreNotebooks.Training;
 /// mean validation time of the finished epochs; it assumes every planned epoch runs, so early stopping may end
 /// sooner. <see cref="TrainingLoop"/> sends it throttled (see <see cref="TrainerOptions.ProgressInterval"/>), on the
 /// training thread, and once more with the final <see cref="Stage"/> when the run ends.
-/// Taught in notebooks/05-cnn-on-mel-spectrograms (the live status line above the training curves).
 /// </summary>
 /// <param name="Stage">Training, or how the run ended (the last report).</param>
 /// <param name="Epoch">1-based epoch in progress (the last one trained, once the run has ended).</param>
