@@ -78,3 +78,57 @@ public class Mp3ReaderTests
         Assert.Contains("layer 2", e.Message);
     }
 }
+
+public class Mp3CorruptionTests
+{
+    private static AudioFormatException Mp3Error(byte[] bytes)
+    {
+        var e = Assert.Throws<AudioFormatException>(() => Mp3Reader.Read(bytes, "song.mp3"));
+        Assert.StartsWith("song.mp3: ", e.Message);
+        return e;
+    }
+
+    [Fact]
+    public void A_file_cut_inside_a_frame_is_truncated()
+    {
+        var mp3 = CodecFixtures.Bytes("lame-cbr-mono-22k-notag.mp3");
+        var e = Mp3Error(mp3[..(mp3.Length - 30)]);
+        Assert.Contains("truncated", e.Message);
+        Assert.Contains("needs", e.Message);
+    }
+
+    [Fact]
+    public void A_file_cut_at_a_frame_boundary_is_truncated_when_its_tag_counts_more_frames()
+    {
+        var mp3 = CodecFixtures.Bytes("lame-cbr-stereo-44k.mp3");
+        var index = Mp3FrameIndex.Build(mp3, "x");
+        var e = Mp3Error(mp3[..index.Offsets[^2]]);
+        Assert.Contains($"counts {index.Tag.FrameCount} audio frames but the file holds {index.Offsets.Length - 2}", e.Message);
+    }
+
+    [Fact]
+    public void Bytes_between_frames_are_lost_sync_and_tags_or_trailing_padding_are_not()
+    {
+        var mp3 = CodecFixtures.Bytes("lame-cbr-mono-22k-notag.mp3");
+        var index = Mp3FrameIndex.Build(mp3, "x");
+        int at = index.Offsets[5];
+        var junk = mp3[..at].Concat(new byte[] { 1, 2, 3, 4, 5 }).Concat(mp3[at..]).ToArray();
+        Assert.Contains($"lost MPEG frame sync at byte {at}", Mp3Error(junk).Message);
+
+        var id3v1 = new byte[128];
+        "TAG"u8.CopyTo(id3v1);
+        var tagged = mp3.Concat(id3v1).ToArray();
+        Assert.Equal(12672, Mp3Reader.Read(tagged, "tagged.mp3").Length);
+        var padded = mp3.Concat(new byte[300]).ToArray();
+        Assert.Equal(12672, Mp3Reader.Read(padded, "padded.mp3").Length);
+    }
+
+    [Fact]
+    public void Empty_text_and_overrunning_id3_are_refused()
+    {
+        Assert.Contains("file is empty", Mp3Error([]).Message);
+        Assert.Contains("no MPEG audio frame", Mp3Error("this is not audio"u8.ToArray()).Message);
+        var id3 = new byte[] { (byte)'I', (byte)'D', (byte)'3', 4, 0, 0, 0, 0, 0x7F, 0x7F, 1, 2, 3 };
+        Assert.Contains("ID3v2 tag at byte 0 claims", Mp3Error(id3).Message);
+    }
+}
