@@ -16,7 +16,6 @@ namespace GenreNotebooks.Audio;
 /// Output: float32 at the file's rate, one array per channel. Truncated, corrupt or empty files raise
 /// <see cref="AudioFormatException"/> naming the file and the byte where the problem is (see the rules in the
 /// remarks); layer I/II files are refused here and decoded by <see cref="AudioFile"/> through ffmpeg.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 /// <remarks>
 /// Refused: no frame in the first 64 KiB after the ID3v2 tags; a last frame cut short; frames that stop and resume

@@ -12,7 +12,6 @@ namespace GenreNotebooks.Audio;
 /// granule position. Only the first logical stream is read (chained files: the first link).
 /// Every page is checked first (placement, length, CRC, an end-of-stream page), so truncated, corrupt or empty files
 /// raise <see cref="AudioFormatException"/> naming the file and the byte, instead of decoding short or with gaps.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public static class OggVorbisReader
 {

@@ -132,6 +132,15 @@ public sealed class AudioFileTests : IDisposable
     }
 
     [Fact]
+    public void Folder_scans_list_mp3_and_ogg_among_the_in_process_extensions()
+    {
+        Assert.Equal([".wav", ".au", ".snd", ".mp3", ".ogg"], GenreNotebooks.Datasets.AudioExtensions.InProcess);
+        Assert.All(GenreNotebooks.Datasets.AudioExtensions.InProcess, e => Assert.Contains(e, GenreNotebooks.Datasets.AudioExtensions.All));
+        Assert.True(GenreNotebooks.Datasets.AudioExtensions.IsAudio("Song.MP3"));
+        Assert.True(GenreNotebooks.Datasets.AudioExtensions.IsAudio("song.ogg"));
+    }
+
+    [Fact]
     public void The_decoder_is_chosen_by_content_before_the_extension()
     {
         var mp3AsBin = Path("song.bin");
