@@ -72,15 +72,26 @@ internal static class DecodeBench
         return command;
     }
 
-    // NLayer's own stream reader and sample loop, the way its README uses it, for comparison with Mp3Reader.
-    private static long NLayerMpegFile(string path)
+    // NLayer's own stream reader and sample loop, the way its README uses it, into per-channel arrays as Mp3Reader
+    // returns them (NLayer's own trimming, so the length differs from ffmpeg's), for comparison with Mp3Reader.
+    private static float[][] NLayerMpegFile(string path)
     {
         using var file = new NLayer.MpegFile(path);
-        var buffer = new float[1 << 16];
-        long total = 0;
+        int channels = file.Channels;
+        long frames = file.Length / sizeof(float) / channels;
+        var output = new float[channels][];
+        for (int c = 0; c < channels; c++) output[c] = new float[frames];
+        var buffer = new float[4608 * channels];
+        long at = 0;
         int got;
-        while ((got = file.ReadSamples(buffer, 0, buffer.Length)) > 0) total += got;
-        return total;
+        while ((got = file.ReadSamples(buffer, 0, buffer.Length)) > 0 && at < frames)
+        {
+            int n = (int)Math.Min(got / channels, frames - at);
+            for (int i = 0; i < n; i++)
+                for (int c = 0; c < channels; c++) output[c][at + i] = buffer[i * channels + c];
+            at += n;
+        }
+        return output;
     }
 
     // A deterministic song: a chord progression with a bass line, noise-burst drums and a stereo spread.
