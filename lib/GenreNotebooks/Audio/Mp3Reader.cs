@@ -6,7 +6,11 @@ namespace GenreNotebooks.Audio;
 /// Decodes MPEG-1/2/2.5 layer III (MP3) files in-process, without ffmpeg: the frames are found by the library's own
 /// parser and decoded by NLayer 3.0.1's <see cref="MpegFrameDecoder"/> (pure C#), then trimmed exactly as ffmpeg 5.1
 /// trims them, so the sample count equals <c>ffmpeg -i x.mp3</c>'s and the samples agree with its float decoder to
-/// within 1e-5 (tested on lame- and ffmpeg-encoded files, CBR and VBR, 22.05 kHz mono and 44.1 kHz stereo):
+/// within 1e-5 (tested on lame- and ffmpeg-encoded files, CBR and VBR, 22.05 kHz mono and 44.1 kHz stereo, and on a
+/// 20-s drum-and-bass recording encoded by lame, CBR and VBR). Known exception: NLayer 3.0.1 decodes some
+/// short-block granules that use the escape Huffman tables differently from ffmpeg and lame's decoder (up to 0.1
+/// within those frames; seen at the first and last frame of ffmpeg VBR encodes at -q:a 0-6 and at a loud
+/// one-channel transient). Trimming:
 /// <list type="bullet">
 /// <item>with a LAME/Lavc/Lavf tag in a Xing/Info frame: the encoder delay plus the decoder's 529-sample delay are
 /// skipped and the encoder padding cut, which gives back the encoded signal's exact length;</item>
