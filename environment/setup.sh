@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: ffmpeg decodes mp3/ogg/flac; chromium (with a font for axis labels) renders figures in the browser tests.
+# Debian packages: ffmpeg decodes flac/m4a/opus (mp3/ogg are decoded in-process) and makes the decode benchmark's files; chromium (with a font for axis labels) renders figures in the browser tests.
 APT_PACKAGES=(ffmpeg chromium fonts-dejavu-core)
 
 missing=()
@@ -20,7 +20,7 @@ if [ "${SKIP_APT:-0}" != 1 ] && [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "setup: please install ${missing[*]} with your system's package manager (optional: ffmpeg for mp3/ogg/flac)" >&2
+    echo "setup: please install ${missing[*]} with your system's package manager (optional: ffmpeg for flac/m4a/opus)" >&2
   fi
 fi
 

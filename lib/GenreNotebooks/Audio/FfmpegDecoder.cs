@@ -5,17 +5,48 @@ using System.Globalization;
 namespace GenreNotebooks.Audio;
 
 /// <summary>
-/// Decodes any format ffmpeg understands (mp3, ogg, flac, m4a, ...) by running <c>ffprobe</c> for the first audio
+/// Decodes any format ffmpeg understands (flac, m4a, opus, ...; <see cref="AudioFile"/> reads WAV, AU, MP3 and Ogg
+/// Vorbis in-process and uses this for the rest) by running <c>ffprobe</c> for the first audio
 /// stream's rate and channel count and <c>ffmpeg</c> to write it as float32 little-endian samples to stdout, at the
-/// native rate and channel count. Needs ffmpeg on PATH; otherwise <see cref="FfmpegNotFoundException"/> says how to
+/// native rate and channel count. Needs ffmpeg on PATH (or in the folder given to <see cref="UseLocation"/>); otherwise <see cref="FfmpegNotFoundException"/> says how to
 /// install it. Each ffmpeg/ffprobe run is bounded by a timeout (<see cref="DefaultTimeout"/>) and killed when it
 /// overruns or the read fails, so a stalled file (a named pipe, a hung network mount) cannot block a batch forever.
 /// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public static class FfmpegDecoder
 {
-    /// <summary>Whether both <c>ffmpeg</c> and <c>ffprobe</c> are on PATH.</summary>
+    private static readonly AsyncLocal<Location?> LocationOverride = new();
+
+    /// <summary>Whether both <c>ffmpeg</c> and <c>ffprobe</c> are found (on PATH, or where <see cref="UseLocation"/> says).</summary>
     public static bool IsAvailable => FindOnPath("ffmpeg") is not null && FindOnPath("ffprobe") is not null;
+
+    /// <summary>
+    /// Until the returned handle is disposed, code on this thread and its async continuations looks for ffmpeg and
+    /// ffprobe only in <paramref name="directory"/> instead of on PATH (a folder without them: ffmpeg counts as not
+    /// installed). Other threads keep using PATH, so a test can take ffmpeg away without changing the process.
+    /// </summary>
+    /// <param name="directory">The folder holding <c>ffmpeg</c> and <c>ffprobe</c>.</param>
+    public static IDisposable UseLocation(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var previous = LocationOverride.Value;
+        LocationOverride.Value = new Location(directory);
+        return new Restore(previous);
+    }
+
+    private sealed record Location(string Directory);
+
+    private sealed class Restore(Location? previous) : IDisposable
+    {
+        private bool _done;
+
+        public void Dispose()
+        {
+            if (_done) return;
+            _done = true;
+            LocationOverride.Value = previous;
+        }
+    }
 
     /// <summary>Time each of the ffprobe and ffmpeg runs may take before it is killed: 5 minutes.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
@@ -129,7 +160,9 @@ public static class FfmpegDecoder
 
     private static string? FindOnPath(string program)
     {
-        var paths = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var paths = LocationOverride.Value is { } only
+            ? [only.Directory]
+            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         string[] names = OperatingSystem.IsWindows() ? [program + ".exe", program] : [program];
         foreach (var dir in paths)
             foreach (var name in names)

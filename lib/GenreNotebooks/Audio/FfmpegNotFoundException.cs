@@ -1,7 +1,8 @@
 namespace GenreNotebooks.Audio;
 
 /// <summary>
-/// A compressed audio file (mp3, ogg, flac, m4a, ...) needs the <c>ffmpeg</c> program, which is not on PATH.
+/// An audio format that is not decoded in-process (flac, m4a, opus, ...; WAV, AU, MP3 and Ogg Vorbis are) needs the
+/// <c>ffmpeg</c> program, which is not on PATH.
 /// The message says how to install it. Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public sealed class FfmpegNotFoundException : AudioFormatException

@@ -99,6 +99,65 @@ public sealed class AudioFileTests : IDisposable
         Assert.Contains("notes.mp3", error.Message);
     }
 
+    [Fact]
+    public void Mp3_and_ogg_load_without_ffmpeg_and_other_formats_ask_for_it()
+    {
+        string noTools = Directory.CreateDirectory(Path("no-ffmpeg")).FullName;
+        var mp3 = Path("song.mp3");
+        File.Copy(CodecFixtures.PathOf("lame-cbr-stereo-44k.mp3"), mp3);
+        var ogg = Path("song.ogg");
+        File.Copy(CodecFixtures.PathOf("vorbis-stereo-44k.ogg"), ogg);
+        var m4a = Path("song.m4a");
+        File.WriteAllBytes(m4a, [0, 0, 0, 24, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'M', (byte)'4', (byte)'A', (byte)' ', 0, 0, 0, 0]);
+        var emptyOgg = Path("empty.ogg");
+        File.WriteAllBytes(emptyOgg, []);
+        var cutMp3 = Path("cut.mp3");
+        var bytes = File.ReadAllBytes(mp3);
+        File.WriteAllBytes(cutMp3, bytes[..(bytes.Length / 2 + 7)]);
+        using (FfmpegDecoder.UseLocation(noTools))
+        {
+            Assert.False(FfmpegDecoder.IsAvailable);
+            var y = AudioFile.Load(mp3);
+            Assert.Equal(22050, y.SampleRate);
+            Assert.Equal(5513, y.Length); // ceil(11025 / 2)
+            Assert.Equal(11025, AudioFile.Read(ogg).Length);
+            var e = Assert.Throws<FfmpegNotFoundException>(() => AudioFile.Load(m4a));
+            Assert.Contains("song.m4a", e.Message);
+            Assert.Contains("apt-get install ffmpeg", e.Message);
+            Assert.Contains("empty", Assert.Throws<AudioFormatException>(() => AudioFile.Load(emptyOgg)).Message);
+            var cut = Assert.Throws<AudioFormatException>(() => AudioFile.Load(cutMp3));
+            Assert.IsNotType<FfmpegNotFoundException>(cut);
+            Assert.Contains("cut.mp3: truncated", cut.Message);
+        }
+    }
+
+    [Fact]
+    public void Folder_scans_list_mp3_and_ogg_among_the_in_process_extensions()
+    {
+        Assert.Equal([".wav", ".au", ".snd", ".mp3", ".ogg"], GenreNotebooks.Datasets.AudioExtensions.InProcess);
+        Assert.All(GenreNotebooks.Datasets.AudioExtensions.InProcess, e => Assert.Contains(e, GenreNotebooks.Datasets.AudioExtensions.All));
+        Assert.True(GenreNotebooks.Datasets.AudioExtensions.IsAudio("Song.MP3"));
+        Assert.True(GenreNotebooks.Datasets.AudioExtensions.IsAudio("song.ogg"));
+    }
+
+    [Fact]
+    public void The_decoder_is_chosen_by_content_before_the_extension()
+    {
+        var mp3AsBin = Path("song.bin");
+        File.Copy(CodecFixtures.PathOf("lame-vbr-mono-22k.mp3"), mp3AsBin);
+        var oggAsMp3 = Path("really-ogg.mp3");
+        File.Copy(CodecFixtures.PathOf("vorbis-mono-22k.ogg"), oggAsMp3);
+        var textAsOgg = Path("notes.ogg");
+        File.WriteAllText(textAsOgg, "this is not audio");
+        using (FfmpegDecoder.UseLocation(Directory.CreateDirectory(Path("none")).FullName))
+        {
+            Assert.Equal(11025, AudioFile.Read(mp3AsBin).Length);
+            Assert.Equal(11025, AudioFile.Read(oggAsMp3).Length);
+            var e = Assert.Throws<AudioFormatException>(() => AudioFile.Read(textAsOgg));
+            Assert.Contains("notes.ogg: not an Ogg file", e.Message);
+        }
+    }
+
     private static string WriteWav(string path)
     {
         WavWriter.Write(path, new AudioSignal(Tone(1000, 16000, 8000), 16000));

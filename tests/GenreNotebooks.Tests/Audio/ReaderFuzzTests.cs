@@ -84,4 +84,54 @@ public class ReaderFuzzTests
         Assert.True(cases > 500, $"only {cases} cases ran");
         Assert.True(accepted > 0, "no mutated file was accepted: the generator is not producing readable files");
     }
+
+    // 200 seeded mutations of real mp3/ogg files (a fixed count, so the cases do not depend on the machine's load):
+    // the in-process decoders may only succeed or throw AudioFormatException, and must finish. The loop runs on a
+    // worker thread the test waits for with a deadline far above its normal 1-2 s, so a decoder stuck in a loop
+    // fails the test instead of hanging the run.
+    [Fact]
+    public void Mutated_mp3_and_ogg_bytes_only_ever_raise_AudioFormatException_and_never_hang()
+    {
+        string[] files = ["lame-cbr-stereo-44k.mp3", "lame-vbr-mono-22k.mp3", "ffmpeg-vbr-stereo-44k.mp3", "lame-cbr-mono-22k-notag.mp3",
+            "vorbis-mono-22k.ogg", "vorbis-stereo-44k.ogg"];
+        var originals = files.Select(CodecFixtures.Bytes).ToArray();
+        int cases = 0, accepted = 0, lastCase = -1;
+        string? lastKind = null;
+        var unexpected = new List<string>();
+        var worker = new Thread(() =>
+        {
+            var rng = new Random(20240602);
+            while (cases < 200)
+            {
+                lastCase = cases++;
+                int which = rng.Next(originals.Length);
+                byte[] input = rng.Next(8) == 0
+                    ? Enumerable.Range(0, rng.Next(0, 400)).Select(_ => (byte)rng.Next(256)).ToArray()
+                    : Mutate(originals[which], rng);
+                bool ogg = files[which].EndsWith(".ogg", StringComparison.Ordinal);
+                lastKind = ogg ? "ogg" : "mp3";
+                try
+                {
+                    var a = ogg ? OggVorbisReader.Read(input, "fuzz.ogg") : Mp3Reader.Read(input, "fuzz.mp3");
+                    if (a.ChannelCount <= 0 || a.Length <= 0 || a.Channels.Any(c => c.Any(v => !float.IsFinite(v))))
+                        unexpected.Add($"case {lastCase}: accepted an invalid result {a}");
+                    accepted++;
+                }
+                catch (AudioFormatException e)
+                {
+                    if (!e.Message.StartsWith("fuzz.", StringComparison.Ordinal)) unexpected.Add($"case {lastCase}: message does not name the file: {e.Message}");
+                }
+                catch (Exception e)
+                {
+                    unexpected.Add($"case {lastCase} ({lastKind}): {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }) { IsBackground = true };
+        worker.Start();
+        bool finished = worker.Join(TimeSpan.FromMinutes(3));
+        Assert.True(finished, $"decoding did not finish: stuck in case {lastCase} ({lastKind})");
+        Assert.Empty(unexpected);
+        Assert.Equal(200, cases);
+        Assert.True(accepted > 0, "no mutated file was accepted: the mutations are too destructive to test decoding");
+    }
 }
