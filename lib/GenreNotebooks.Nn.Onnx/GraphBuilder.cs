@@ -23,10 +23,12 @@ internal sealed class GraphBuilder
     private readonly Dictionary<Tensor, string> _tensorNames = new(ReferenceEqualityComparer.Instance);
     private readonly IReadOnlyDictionary<Tensor, string> _stateNames;
 
-    public GraphBuilder(IReadOnlyDictionary<Tensor, string> stateNames, string inputName)
+    /// <summary>A builder whose generated names avoid the graph's <paramref name="inputName"/> and <paramref name="outputName"/>.</summary>
+    public GraphBuilder(IReadOnlyDictionary<Tensor, string> stateNames, string inputName, string outputName)
     {
         _stateNames = stateNames;
         _names.Add(inputName);
+        _names.Add(outputName);
     }
 
     public List<NodeProto> Nodes { get; } = [];
@@ -47,9 +49,6 @@ internal sealed class GraphBuilder
             if (_names.Add(candidate)) return candidate;
         }
     }
-
-    /// <summary>True when <paramref name="name"/> is already used by a value, initializer or the input.</summary>
-    public bool IsTaken(string name) => _names.Contains(name);
 
     /// <summary>The initializer holding <paramref name="tensor"/>'s values (added on first use).</summary>
     public string Initializer(Tensor tensor, string fallbackName, Origin origin)

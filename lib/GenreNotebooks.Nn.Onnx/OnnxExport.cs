@@ -70,6 +70,9 @@ public static class OnnxExport
         {
             var stateNames = new Dictionary<Tensor, string>(ReferenceEqualityComparer.Instance);
             foreach (var (name, t) in module.StateDict()) stateNames.TryAdd(t, name);
+            foreach (var name in new[] { options.InputName, options.EffectiveOutputName })
+                if (stateNames.ContainsValue(name))
+                    throw new ArgumentException($"ONNX export: '{name}' is the name of a weight of the module; choose another input or output name.", nameof(options));
             var builds = TraceBatches.Select(n => Build(module, inputShape, n, options, stateNames)).ToArray();
             CheckSameGraph(builds[0].Graph, builds[1].Graph);
             var graph = builds[0].Graph;
@@ -86,20 +89,16 @@ public static class OnnxExport
         OnnxExportOptions options, IReadOnlyDictionary<Tensor, string> stateNames)
     {
         using var scope = Torch.NewDisposeScope();
-        var b = new GraphBuilder(stateNames, options.InputName);
+        var b = new GraphBuilder(stateNames, options.InputName, options.EffectiveOutputName);
         int[] shape = [batch, .. inputShape];
         var x = Tensor.Randn(shape, new Generator((ulong)batch));
         var (_, output) = new ModuleWalker(b).Walk(module, "", x, new OnnxValue(options.InputName, shape));
         if (options.AppendSoftmax)
             output = output with { Name = LayerEmitter.Softmax(b, new Origin("", "Softmax"), "", "Softmax", output.Name, output.Rank - 1) };
         string outputName = options.EffectiveOutputName;
-        if (output.Name == options.InputName || b.Nodes.Count == 0)
+        // A network that passes its input through unchanged (only Dropout, say) still needs a node to name the output.
+        if (output.Name == options.InputName)
             output = output with { Name = LayerEmitter.Unary(b, new Origin("", module.GetType().Name), "", "Identity", output.Name) };
-        if (b.IsTaken(outputName) && output.Name != outputName)
-        {
-            if (b.Initializers.Any(t => t.Name == outputName) || b.Nodes.Any(n => n.Output.Contains(outputName)))
-                throw new ArgumentException($"ONNX export: the output name '{outputName}' is already the name of a weight or value of the graph.", nameof(options));
-        }
         b.Rename(output.Name, outputName);
         return (b, output with { Name = outputName });
     }

@@ -54,7 +54,7 @@ public static class NnBench
     public static void Run(TextWriter output, int batches, int[] threadCounts, bool compareTorch, bool compareOnnxRuntime = true)
     {
         var ours = new Dictionary<(string Model, string Mode, int Threads), double>();
-        var onnx = new List<(string Model, int Threads, double Theirs, double Ours, double Difference)>();
+        var onnx = new List<OnnxRuntimeRow>();
         int previous = Threads.Count;
         output.WriteLine($"NN engine, batch {Batch}, median of {batches} batches after warm-up (shared machine: numbers are noisy)");
         output.WriteLine($"{"model",-8} {"mode",-6} {"threads",7} {"samples/s",12} {"ms/batch",10} {"cpu ms",10}");
@@ -71,11 +71,7 @@ public static class NnBench
                     ours[(name, "infer", t)] = infer;
                     output.WriteLine($"{name,-8} {"train",-6} {t,7} {train,12:F1} {Batch / train * 1e3,10:F1} {trainCpu * 1e3,10:F1}");
                     output.WriteLine($"{name,-8} {"infer",-6} {t,7} {infer,12:F1} {Batch / infer * 1e3,10:F1} {inferCpu * 1e3,10:F1}");
-                    if (compareOnnxRuntime)
-                    {
-                        var (theirs, diff) = OnnxRuntimePeer.Measure(factory(), shape, Tensor.Randn([Batch, .. shape], new Generator(2)), t, batches * 2, WarmUp);
-                        onnx.Add((name, t, theirs, infer, diff));
-                    }
+                    if (compareOnnxRuntime) onnx.Add(MeasureAgainstOnnxRuntime(name, factory, shape, batches * 2, t));
                 }
             }
         }
@@ -90,13 +86,55 @@ public static class NnBench
         if (compareTorch) CompareWithTorch(output, ours, threadCounts, batches);
     }
 
-    private static void PrintOnnxRuntime(TextWriter output, List<(string Model, int Threads, double Theirs, double Ours, double Difference)> rows)
+    /// <summary>
+    /// Inference of the engine and of ONNX Runtime (the same network exported) timed in alternation, batch after
+    /// batch, so both see the same machine load; medians of each.
+    /// </summary>
+    private static OnnxRuntimeRow MeasureAgainstOnnxRuntime(
+        string name, Func<Module> factory, int[] shape, int runs, int threads)
     {
-        output.WriteLine($"ONNX Runtime {OnnxRuntimePeer.Version}, inference, the same networks exported (same weights, batch {Batch}, intra-op threads = threads):");
-        output.WriteLine($"{"model",-8} {"threads",7} {"onnxrt/s",12} {"ours/s",10} {"ours/onnxrt",11} {"max |diff|",11}");
-        foreach (var r in rows)
-            output.WriteLine($"{r.Model,-8} {r.Threads,7} {r.Theirs,12:F1} {r.Ours,10:F1} {r.Ours / r.Theirs,11:F2} {r.Difference,11:E1}");
+        var ourStep = MakeStep(factory, shape, training: false);
+        var (session, theirStep, diff) = OnnxRuntimePeer.Prepare(factory(), shape, Tensor.Randn([Batch, .. shape], new Generator(2)), threads);
+        using (session)
+        {
+            var warm = Stopwatch.StartNew();
+            while (warm.Elapsed < WarmUp) { ourStep(); theirStep(); }
+            var ours = new double[runs];
+            var theirs = new double[runs];
+            // Process CPU time per side as well: under load, CPU ms per batch says more than wall time.
+            using var process = Process.GetCurrentProcess();
+            TimeSpan ourCpu = TimeSpan.Zero, theirCpu = TimeSpan.Zero;
+            for (int i = 0; i < runs; i++)
+            {
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
+                long start = Stopwatch.GetTimestamp();
+                ourStep();
+                ours[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                process.Refresh();
+                var cpu1 = process.TotalProcessorTime;
+                start = Stopwatch.GetTimestamp();
+                theirStep();
+                theirs[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                process.Refresh();
+                ourCpu += cpu1 - cpu0;
+                theirCpu += process.TotalProcessorTime - cpu1;
+            }
+            return new OnnxRuntimeRow(name, threads, Batch / new BenchResult("onnxruntime", theirs).Median, Batch / new BenchResult("ours", ours).Median,
+                theirCpu.TotalMilliseconds / runs, ourCpu.TotalMilliseconds / runs, diff);
+        }
     }
+
+    private static void PrintOnnxRuntime(TextWriter output, List<OnnxRuntimeRow> rows)
+    {
+        output.WriteLine($"ONNX Runtime {OnnxRuntimePeer.Version}, inference of the same networks exported (same weights, batch {Batch}, intra-op threads = threads), " +
+                         "timed in alternation with ours (medians; cpu ms: process CPU per batch):");
+        output.WriteLine($"{"model",-8} {"threads",7} {"onnxrt/s",12} {"ours/s",10} {"ours/onnxrt",11} {"onnxrt cpu",11} {"ours cpu",9} {"max |diff|",11}");
+        foreach (var r in rows)
+            output.WriteLine($"{r.Model,-8} {r.Threads,7} {r.Theirs,12:F1} {r.Ours,10:F1} {r.Ours / r.Theirs,11:F2} {r.TheirCpuMs,11:F2} {r.OurCpuMs,9:F2} {r.Difference,11:E1}");
+    }
+
+    private sealed record OnnxRuntimeRow(string Model, int Threads, double Theirs, double Ours, double TheirCpuMs, double OurCpuMs, double Difference);
 
     /// <summary>
     /// Per-op profile of the 2-D CNN: training and inference steps with <see cref="Profiler"/> on, then one row per

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GenreNotebooks.Nn;
 using GenreNotebooks.Nn.Modules;
 using GenreNotebooks.Nn.Onnx;
@@ -9,7 +8,8 @@ namespace GenreNotebooks.Cli.Bench;
 /// <summary>
 /// ONNX Runtime as the inference peer of <c>genre bench nn</c>: the benchmark network exported with
 /// <see cref="OnnxExport"/> from the same weights, run on the same batch with a given number of intra-op threads
-/// (ONNX Runtime's default session settings otherwise: all graph optimisations, spinning worker threads).
+/// (ONNX Runtime's default session settings otherwise: all graph optimisations, worker threads that spin briefly,
+/// as the engine's do).
 /// </summary>
 internal static class OnnxRuntimePeer
 {
@@ -17,25 +17,20 @@ internal static class OnnxRuntimePeer
     public static string Version => typeof(InferenceSession).Assembly.GetName().Version?.ToString(3) ?? "?";
 
     /// <summary>
-    /// Samples per second of ONNX Runtime's forward pass on <paramref name="x"/> (median of <paramref name="runs"/>
-    /// after <paramref name="warmUp"/> of untimed runs), and max |ONNX Runtime - engine| on that batch.
+    /// A session for <paramref name="model"/> exported with <see cref="OnnxExport"/>, run on the batch
+    /// <paramref name="x"/>: the step that runs one forward pass, and max |ONNX Runtime - engine| on that batch.
+    /// Dispose the returned session when done.
     /// </summary>
-    public static (double SamplesPerSecond, double MaxDifference) Measure(Module model, int[] inputShape, Tensor x, int threads, int runs, TimeSpan warmUp)
+    public static (IDisposable Session, Action Step, double MaxDifference) Prepare(Module model, int[] inputShape, Tensor x, int threads)
     {
         model.Eval();
         var bytes = model.ToOnnxBytes(inputShape);
         using var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
-        using var session = new InferenceSession(bytes, options);
-        var data = x.ToArray();
-        long[] shape = [.. x.Shape.Select(d => (long)d)];
-        using var input = OrtValue.CreateTensorValueFromMemory(data, shape);
-        using var runOptions = new RunOptions();
+        var session = new InferenceSession(bytes, options);
+        var input = OrtValue.CreateTensorValueFromMemory(x.ToArray(), [.. x.Shape.Select(d => (long)d)]);
+        var runOptions = new RunOptions();
         string[] inputNames = [session.InputNames[0]], outputNames = [session.OutputNames[0]];
         OrtValue[] inputs = [input];
-        void Step()
-        {
-            using var outputs = session.Run(runOptions, inputNames, inputs, outputNames);
-        }
 
         float[] theirs;
         using (var outputs = session.Run(runOptions, inputNames, inputs, outputNames)) theirs = outputs[0].GetTensorDataAsSpan<float>().ToArray();
@@ -45,9 +40,18 @@ internal static class OnnxRuntimePeer
             ours = model.Forward(x).ToArray();
         double diff = ours.Zip(theirs, (a, b) => Math.Abs((double)a - b)).Max();
 
-        var warm = Stopwatch.StartNew();
-        while (warm.Elapsed < warmUp) Step();
-        var result = BenchTimer.Measure("onnxruntime", Step, runs: runs, warmup: 2);
-        return (x.Size(0) / result.Median, diff);
+        void Step()
+        {
+            using var outputs = session.Run(runOptions, inputNames, inputs, outputNames);
+        }
+        return (new Owned(session, input, runOptions), Step, diff);
+    }
+
+    private sealed class Owned(params IDisposable[] parts) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var p in parts) p.Dispose();
+        }
     }
 }
