@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: ffmpeg decodes flac/m4a/opus (mp3/ogg are decoded in-process) and makes the decode benchmark's files; chromium (with a font for axis labels) renders figures in the browser tests.
 APT_PACKAGES=(ffmpeg chromium fonts-dejavu-core)
+# python3-onnx: ONNX's own checker (onnx.checker), run on exported models by the ONNX export tests.
+APT_PACKAGES+=(python3-onnx)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

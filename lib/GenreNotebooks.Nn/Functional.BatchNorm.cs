@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
+using GenreNotebooks.Nn.Autograd;
 using GenreNotebooks.Nn.Kernels;
 
 namespace GenreNotebooks.Nn;
@@ -54,7 +55,8 @@ public static partial class Functional
         var inputs = new List<Tensor> { input };
         if (weight is not null) inputs.Add(weight);
         if (bias is not null) inputs.Add(bias);
-        return y.Record(relu ? "BatchNormReluBackward" : "BatchNormBackward", [.. inputs], g =>
+        var attributes = new BatchNormAttributes(runningMean, runningVar, weight, bias, training, eps);
+        return y.Record(relu ? "BatchNormReluBackward" : "BatchNormBackward", [.. inputs], attributes, g =>
         {
             float[]? gx = input.RequiresGrad ? input.GradArray() : null;
             float[]? gw = weight is not null && weight.RequiresGrad ? weight.GradArray() : null;

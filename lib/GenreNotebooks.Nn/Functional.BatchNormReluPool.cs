@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
+using GenreNotebooks.Nn.Autograd;
 using GenreNotebooks.Nn.Kernels;
 
 namespace GenreNotebooks.Nn;
@@ -57,7 +58,8 @@ public static partial class Functional
         var inputs = new List<Tensor> { input };
         if (weight is not null) inputs.Add(weight);
         if (bias is not null) inputs.Add(bias);
-        return y.Record("BatchNormReluPoolBackward", [.. inputs], g =>
+        var attributes = new BatchNormAttributes(runningMean, runningVar, weight, bias, training, eps);
+        return y.Record("BatchNormReluPoolBackward", [.. inputs], attributes, g =>
         {
             bool overwrite = false;
             float[]? gx = input.RequiresGrad ? input.GradArrayForWrite(out overwrite) : null;

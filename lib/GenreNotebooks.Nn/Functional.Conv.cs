@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
+using GenreNotebooks.Nn.Autograd;
 using GenreNotebooks.Nn.Kernels;
 
 namespace GenreNotebooks.Nn;
@@ -187,7 +188,7 @@ public static partial class Functional
         // Backward groups samples only for what still runs as GEMM.
         int groupB = directW && directX ? Math.Clamp(GroupColumns / cols, 1, samplesBound) : group;
         Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
-        return y.Record(op + "Backward", inputs, g =>
+        return y.Record(op + "Backward", inputs, new ConvAttributes(sh, sw, pt, pb, pl, pr), g =>
         {
             bool needX = input.RequiresGrad, needW = weight.RequiresGrad, needB = bias is not null && bias.RequiresGrad;
             // The direct input gradient writes every element: a first gradient needs neither zeroing nor a temporary.

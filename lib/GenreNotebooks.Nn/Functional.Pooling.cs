@@ -1,3 +1,4 @@
+using GenreNotebooks.Nn.Autograd;
 using GenreNotebooks.Nn.Kernels;
 
 namespace GenreNotebooks.Nn;
@@ -50,7 +51,7 @@ public static partial class Functional
                         for (int j = 0; j < ow; j++) ys[i * ow + j] = xs[ArgMaxWindow(xs, w, i * sh, j * sw, kh, kw)];
             }
         }, minItemsPerWorker: Math.Max(1, 8192 / Math.Max(1, inPlane)));
-        return y.Record(op + "Backward", [input], g =>
+        return y.Record(op + "Backward", [input], new PoolAttributes(kh, kw, sh, sw), g =>
         {
             var gx = input.GradArray();
             ParallelRange.For(planes, (p0, p1) =>

@@ -1,3 +1,5 @@
+using GenreNotebooks.Nn.Autograd;
+
 namespace GenreNotebooks.Nn;
 
 public static partial class Functional
@@ -21,7 +23,7 @@ public static partial class Functional
                 float lse = max + (float)Math.Log(s);
                 for (int k = 0; k < len; k++) yv[baseIdx + k * inner] = x[baseIdx + k * inner] - lse;
             }
-        return y.Record("LogSoftmaxBackward", [input], g =>
+        return y.Record("LogSoftmaxBackward", [input], new SoftmaxAttributes(d), g =>
         {
             var gx = input.GradArray();
             for (int o = 0; o < outer; o++)
@@ -58,7 +60,7 @@ public static partial class Functional
                 float inv = (float)(1.0 / s);
                 for (int k = 0; k < len; k++) yv[baseIdx + k * inner] *= inv;
             }
-        return y.Record("SoftmaxBackward", [input], g =>
+        return y.Record("SoftmaxBackward", [input], new SoftmaxAttributes(d), g =>
         {
             var gx = input.GradArray();
             for (int o = 0; o < outer; o++)

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using GenreNotebooks.Nn.Autograd;
 
 namespace GenreNotebooks.Nn;
 
@@ -54,7 +55,7 @@ public sealed partial class Tensor
         var ys = y.Buffer.AsSpan();
         TensorPrimitives.Multiply(a.Buffer, scale, ys);
         if (shift != 0f) TensorPrimitives.Add(ys, shift, ys);
-        return y.Record(name, [a], g =>
+        return y.Record(name, [a], new ScalarAffineAttributes(scale, shift), g =>
         {
             var ga = a.GradArray();
             TensorPrimitives.MultiplyAdd(g, scale, ga, ga);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using GenreNotebooks.Nn.Autograd;
 
 namespace GenreNotebooks.Nn;
 
@@ -12,7 +13,7 @@ public sealed partial class Tensor
         foreach (float v in x) s += v;
         var y = Empty([]);
         y.Buffer[0] = (float)s;
-        return y.Record("SumBackward", [this], g =>
+        return y.Record("SumBackward", [this], new SumAttributes(null, false), g =>
         {
             var gx = GradArray();
             TensorPrimitives.Add(gx, g[0], gx);
@@ -38,7 +39,7 @@ public sealed partial class Tensor
                 for (int k = 0; k < len; k++) s += x[(o * len + k) * inner + i];
                 yv[o * inner + i] = (float)s;
             }
-        return y.Record("SumBackward", [this], g =>
+        return y.Record("SumBackward", [this], new SumAttributes(d, keepDim), g =>
         {
             var gx = GradArray();
             for (int o = 0; o < outer; o++)

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using GenreNotebooks.Nn.Autograd;
 
 namespace GenreNotebooks.Nn;
 
@@ -50,7 +51,7 @@ public sealed partial class Tensor
         var yv = y.Buffer;
         if (p == 2f) TensorPrimitives.Multiply(x, x, yv);
         else for (int i = 0; i < x.Length; i++) yv[i] = MathF.Pow(x[i], p);
-        return y.Record("PowBackward", [this], g =>
+        return y.Record("PowBackward", [this], new PowAttributes(p), g =>
         {
             var gx = GradArray();
             for (int i = 0; i < gx.Length; i++) gx[i] += g[i] * (p == 2f ? 2f * x[i] : p * MathF.Pow(x[i], p - 1f));

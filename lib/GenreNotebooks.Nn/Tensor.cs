@@ -213,14 +213,17 @@ public sealed partial class Tensor : IDisposable
     }
 
     /// <summary>Records <paramref name="backward"/> as this result's grad_fn when grad mode is on and an input requires grad.</summary>
-    internal Tensor Record(string op, Tensor[] inputs, Action<float[]> backward)
+    internal Tensor Record(string op, Tensor[] inputs, Action<float[]> backward) => Record(op, inputs, null, backward);
+
+    /// <summary><see cref="Record(string, Tensor[], Action{float[]})"/> keeping the op's <paramref name="attributes"/> on its node.</summary>
+    internal Tensor Record(string op, Tensor[] inputs, OpAttributes? attributes, Action<float[]> backward)
     {
         if (!Torch.IsGradEnabled) return this;
         foreach (var input in inputs)
         {
             if (input.RequiresGrad)
             {
-                GradFn = new GradNode(op, inputs, backward);
+                GradFn = new GradNode(op, inputs, backward, attributes);
                 return this;
             }
         }

@@ -35,6 +35,14 @@ public static class Torch
         return new NoGradScope();
     }
 
+    /// <summary>Records the graph again until the returned scope is disposed, even inside <see cref="NoGrad"/> (<c>torch.enable_grad()</c>); used to trace a forward pass.</summary>
+    internal static IDisposable EnableGrad()
+    {
+        int saved = _noGradDepth;
+        _noGradDepth = 0;
+        return new RestoreDepth(saved);
+    }
+
     /// <summary>
     /// Starts a dispose scope (TorchSharp's <c>torch.NewDisposeScope()</c>): every tensor an op creates on this thread
     /// until the scope is disposed is released with it and its memory reused by later ops. Read results
@@ -51,6 +59,11 @@ public static class Torch
     internal static DisposeScope? CurrentScope => _currentScope;
 
     internal static void EndScope(DisposeScope scope) => _currentScope = scope.Outer;
+
+    private sealed class RestoreDepth(int depth) : IDisposable
+    {
+        public void Dispose() => _noGradDepth = depth;
+    }
 
     private sealed class NoGradScope : IDisposable
     {

@@ -9,7 +9,8 @@ namespace GenreNotebooks.Cli.Bench;
 /// <summary>
 /// <c>genre bench nn</c>: training (Adam, batch 32, cross-entropy) and inference throughput of the NN engine on the
 /// 5-block Conv2D network (input 1x128x130) and the 1-D CNN on 57 features, with 1 and 2 threads, plus peak memory;
-/// compares with PyTorch when <c>bench_torch.py</c> and a python3 with torch are available.
+/// compares inference with ONNX Runtime (the same networks exported with the same weights, same batch and thread
+/// counts, in the same run) and, when <c>bench_torch.py</c> and a python3 with torch are available, with PyTorch.
 /// </summary>
 public static class NnBench
 {
@@ -24,11 +25,13 @@ public static class NnBench
         var batches = new Option<int>("--batches") { Description = "Timed batches per measurement (median reported).", DefaultValueFactory = _ => 7 };
         var threads = new Option<int[]>("--threads") { Description = "Thread counts to measure.", DefaultValueFactory = _ => [1, 2], AllowMultipleArgumentsPerToken = true };
         var noTorch = new Option<bool>("--no-torch") { Description = "Skip the PyTorch comparison." };
+        var noOnnx = new Option<bool>("--no-onnxruntime") { Description = "Skip the ONNX Runtime inference comparison." };
         var profile = new Option<bool>("--profile") { Description = "Instead of the table, print CPU and wall ms per batch of every layer, backward node and kernel (cnn2d, first --threads value)." };
         var command = new Command("nn", "NN engine: train/infer samples/s of the 2-D CNN (1x128x130) and the 1-D CNN (57 features), peak memory.");
         command.Options.Add(batches);
         command.Options.Add(threads);
         command.Options.Add(noTorch);
+        command.Options.Add(noOnnx);
         command.Options.Add(profile);
         command.SetAction(parse =>
         {
@@ -38,16 +41,20 @@ public static class NnBench
                 RunProfile(output, Math.Max(1, parse.GetValue(batches)), (parse.GetValue(threads) ?? [1]).FirstOrDefault(1));
                 return 0;
             }
-            Run(output, Math.Max(1, parse.GetValue(batches)), parse.GetValue(threads) ?? [1, 2], !parse.GetValue(noTorch));
+            Run(output, Math.Max(1, parse.GetValue(batches)), parse.GetValue(threads) ?? [1, 2], !parse.GetValue(noTorch), !parse.GetValue(noOnnx));
             return 0;
         });
         return command;
     }
 
-    /// <summary>Runs the measurements (each after 0.4 s of untimed warm-up steps) and prints one table.</summary>
-    public static void Run(TextWriter output, int batches, int[] threadCounts, bool compareTorch)
+    /// <summary>
+    /// Runs the measurements (each after 0.4 s of untimed warm-up steps) and prints one table, then the ONNX Runtime
+    /// inference comparison (measured right after ours for each model and thread count) and the PyTorch one.
+    /// </summary>
+    public static void Run(TextWriter output, int batches, int[] threadCounts, bool compareTorch, bool compareOnnxRuntime = true)
     {
         var ours = new Dictionary<(string Model, string Mode, int Threads), double>();
+        var onnx = new List<OnnxRuntimeRow>();
         int previous = Threads.Count;
         output.WriteLine($"NN engine, batch {Batch}, median of {batches} batches after warm-up (shared machine: numbers are noisy)");
         output.WriteLine($"{"model",-8} {"mode",-6} {"threads",7} {"samples/s",12} {"ms/batch",10} {"cpu ms",10}");
@@ -64,6 +71,7 @@ public static class NnBench
                     ours[(name, "infer", t)] = infer;
                     output.WriteLine($"{name,-8} {"train",-6} {t,7} {train,12:F1} {Batch / train * 1e3,10:F1} {trainCpu * 1e3,10:F1}");
                     output.WriteLine($"{name,-8} {"infer",-6} {t,7} {infer,12:F1} {Batch / infer * 1e3,10:F1} {inferCpu * 1e3,10:F1}");
+                    if (compareOnnxRuntime) onnx.Add(MeasureAgainstOnnxRuntime(name, factory, shape, batches * 2, t));
                 }
             }
         }
@@ -74,8 +82,59 @@ public static class NnBench
         using var process = Process.GetCurrentProcess();
         output.WriteLine($"peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MB, GC heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB, " +
                          $"allocated in total {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB, gen2 collections {GC.CollectionCount(2)}");
+        if (compareOnnxRuntime) PrintOnnxRuntime(output, onnx);
         if (compareTorch) CompareWithTorch(output, ours, threadCounts, batches);
     }
+
+    /// <summary>
+    /// Inference of the engine and of ONNX Runtime (the same network exported) timed in alternation, batch after
+    /// batch, so both see the same machine load; medians of each.
+    /// </summary>
+    private static OnnxRuntimeRow MeasureAgainstOnnxRuntime(
+        string name, Func<Module> factory, int[] shape, int runs, int threads)
+    {
+        var ourStep = MakeStep(factory, shape, training: false);
+        var (session, theirStep, diff) = OnnxRuntimePeer.Prepare(factory(), shape, Tensor.Randn([Batch, .. shape], new Generator(2)), threads);
+        using (session)
+        {
+            var warm = Stopwatch.StartNew();
+            while (warm.Elapsed < WarmUp) { ourStep(); theirStep(); }
+            var ours = new double[runs];
+            var theirs = new double[runs];
+            // Process CPU time per side as well: under load, CPU ms per batch says more than wall time.
+            using var process = Process.GetCurrentProcess();
+            TimeSpan ourCpu = TimeSpan.Zero, theirCpu = TimeSpan.Zero;
+            for (int i = 0; i < runs; i++)
+            {
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
+                long start = Stopwatch.GetTimestamp();
+                ourStep();
+                ours[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                process.Refresh();
+                var cpu1 = process.TotalProcessorTime;
+                start = Stopwatch.GetTimestamp();
+                theirStep();
+                theirs[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                process.Refresh();
+                ourCpu += cpu1 - cpu0;
+                theirCpu += process.TotalProcessorTime - cpu1;
+            }
+            return new OnnxRuntimeRow(name, threads, Batch / new BenchResult("onnxruntime", theirs).Median, Batch / new BenchResult("ours", ours).Median,
+                theirCpu.TotalMilliseconds / runs, ourCpu.TotalMilliseconds / runs, diff);
+        }
+    }
+
+    private static void PrintOnnxRuntime(TextWriter output, List<OnnxRuntimeRow> rows)
+    {
+        output.WriteLine($"ONNX Runtime {OnnxRuntimePeer.Version}, inference of the same networks exported (same weights, batch {Batch}, intra-op threads = threads), " +
+                         "timed in alternation with ours (medians; cpu ms: process CPU per batch):");
+        output.WriteLine($"{"model",-8} {"threads",7} {"onnxrt/s",12} {"ours/s",10} {"ours/onnxrt",11} {"onnxrt cpu",11} {"ours cpu",9} {"max |diff|",11}");
+        foreach (var r in rows)
+            output.WriteLine($"{r.Model,-8} {r.Threads,7} {r.Theirs,12:F1} {r.Ours,10:F1} {r.Ours / r.Theirs,11:F2} {r.TheirCpuMs,11:F2} {r.OurCpuMs,9:F2} {r.Difference,11:E1}");
+    }
+
+    private sealed record OnnxRuntimeRow(string Model, int Threads, double Theirs, double Ours, double TheirCpuMs, double OurCpuMs, double Difference);
 
     /// <summary>
     /// Per-op profile of the 2-D CNN: training and inference steps with <see cref="Profiler"/> on, then one row per

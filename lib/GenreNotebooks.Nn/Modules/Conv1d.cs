@@ -53,6 +53,9 @@ public sealed class Conv1d : Module
     /// <summary>Stride.</summary>
     public int Stride { get; }
 
+    /// <summary>Zero padding actually applied (left, right), with "same" resolved as PyTorch does (the extra column of an even kernel on the right).</summary>
+    public (int Left, int Right) Padding => (_padLeft, _padRight);
+
     /// <summary>Weight [C_out, C_in, k].</summary>
     public Tensor Weight { get; }
 

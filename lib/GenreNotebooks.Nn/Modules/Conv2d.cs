@@ -67,6 +67,9 @@ public sealed class Conv2d : Module
     /// <summary>Stride (height, width).</summary>
     public (int H, int W) Stride { get; }
 
+    /// <summary>Zero padding actually applied (top, bottom, left, right), with "same" resolved as PyTorch does (the extra row/column of an even kernel bottom/right).</summary>
+    public (int Top, int Bottom, int Left, int Right) Padding => (_padTop, _padBottom, _padLeft, _padRight);
+
     /// <summary>Weight [C_out, C_in, kh, kw].</summary>
     public Tensor Weight { get; }
 
