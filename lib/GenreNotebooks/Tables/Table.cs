@@ -125,6 +125,14 @@ public sealed class Table : IHtmlContent
         return this;
     }
 
+    /// <summary>Adds notes in order, e.g. the warnings met while computing the rows; none is fine.</summary>
+    public Table AddNotes(IEnumerable<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        foreach (var note in notes) AddNote(note);
+        return this;
+    }
+
     /// <summary>
     /// Formats the numbers of <paramref name="columns"/> with the .NET format string <paramref name="format"/>
     /// (invariant culture), e.g. <c>"0.000"</c>, <c>"F1"</c>, <c>"N0"</c>; <c>"P0"</c>..<c>"P3"</c> print percentages

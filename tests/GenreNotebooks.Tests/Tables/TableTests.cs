@@ -73,6 +73,16 @@ public class TableTests
     }
 
     [Fact]
+    public void AddNotes_adds_each_note_in_order_under_the_rows_and_accepts_none()
+    {
+        var t = new Table("clip", "seconds").AddRow("a", 3).AddNotes(["warning: b.wav is not a WAV file", "warning: c.wav is empty"]).AddNotes([]);
+        Assert.Equal(["warning: b.wav is not a WAV file", "warning: c.wav is empty"], t.Notes);
+        Assert.EndsWith("a           3\nwarning: b.wav is not a WAV file\nwarning: c.wav is empty", t.ToString());
+        Assert.Contains("warning: b.wav is not a WAV file</p><p style=\"margin:0.2em 0;font-size:90%\">warning: c.wav is empty</p></div>", t.ToHtml());
+        Assert.Throws<ArgumentNullException>(() => t.AddNotes(null!));
+    }
+
+    [Fact]
     public void Csv_quotes_commas_and_quotes()
     {
         var t = new Table("name", "value").AddRow("a,b", 1).AddRow("say \"hi\"", 2.5);
