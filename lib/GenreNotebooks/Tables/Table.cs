@@ -125,11 +125,14 @@ public sealed class Table : IHtmlContent
         return this;
     }
 
-    /// <summary>Adds notes in order, e.g. the warnings met while computing the rows; none is fine.</summary>
-    public Table AddNotes(IEnumerable<string> notes)
+    /// <summary>
+    /// Adds one note per warning met while computing the rows (a file skipped, with its reason), as
+    /// <c>warning: ...</c> like <see cref="Datasets.DataNotice"/>; no warnings add nothing.
+    /// </summary>
+    public Table AddWarnings(IEnumerable<string> warnings)
     {
-        ArgumentNullException.ThrowIfNull(notes);
-        foreach (var note in notes) AddNote(note);
+        ArgumentNullException.ThrowIfNull(warnings);
+        foreach (var w in warnings) AddNote("warning: " + (w ?? throw new ArgumentException("a warning is null", nameof(warnings))));
         return this;
     }
 
