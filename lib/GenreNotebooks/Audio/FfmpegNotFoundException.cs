@@ -2,7 +2,7 @@ namespace GenreNotebooks.Audio;
 
 /// <summary>
 /// A compressed audio file (mp3, ogg, flac, m4a, ...) needs the <c>ffmpeg</c> program, which is not on PATH.
-/// The message says how to install it. Taught in notebooks/02-building-the-datasets.
+/// The message says how to install it.
 /// </summary>
 public sealed class FfmpegNotFoundException : AudioFormatException
 {

@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets;
 
 /// <summary>
 /// The file extensions the dataset readers treat as audio (case-insensitive).
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public static class AudioExtensions
 {
