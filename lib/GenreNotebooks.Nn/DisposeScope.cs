@@ -3,7 +3,6 @@ namespace GenreNotebooks.Nn;
 /// <summary>
 /// Tensors created by ops while this scope is current; disposing the scope returns their buffers to the engine's
 /// pool (TorchSharp's <c>DisposeScope</c>). Create with <see cref="Torch.NewDisposeScope"/>.
-/// Used in notebooks/05-cnn-on-mel-spectrograms (the training loop).
 /// </summary>
 public sealed class DisposeScope : IDisposable
 {

@@ -6,7 +6,6 @@ namespace GenreNotebooks.Nn;
 /// <summary>
 /// The engine's differentiable layer ops as functions (<c>torch.nn.functional</c>): linear, convolutions, batch norm,
 /// pooling, dropout, (log-)softmax and losses. Modules are thin stateful wrappers around these.
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public static partial class Functional
 {

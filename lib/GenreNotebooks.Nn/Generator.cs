@@ -5,7 +5,6 @@ namespace GenreNotebooks.Nn;
 /// same sequence, on every machine. PyTorch equivalent: <c>torch.Generator().manual_seed(seed)</c> (the streams
 /// differ from PyTorch's Mersenne Twister; only the seeding discipline is the same). Not thread-safe: give each
 /// thread (e.g. each parallel cross-validation fold) its own generator rather than sharing one or the default one.
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public sealed class Generator
 {

@@ -4,7 +4,6 @@ namespace GenreNotebooks.Nn;
 /// Weight initialisation in place (<c>torch.nn.init</c>): uniform/normal/constant, Kaiming (He) and Xavier (Glorot),
 /// with PyTorch's fan computation (fan_in = in_channels × kernel elements). Layers use PyTorch's defaults
 /// (<see cref="KaimingUniform"/> with a = √5); notebooks may re-initialise with these.
-/// Used in notebooks/05-cnn-on-mel-spectrograms and notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public static class Init
 {

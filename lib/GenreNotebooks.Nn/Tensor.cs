@@ -7,7 +7,6 @@ namespace GenreNotebooks.Nn;
 /// A contiguous float32 n-dimensional array with reverse-mode autograd (PyTorch's <c>torch.Tensor</c>, float32,
 /// row-major, images NCHW and sequences NCL). Ops that involve a tensor with <see cref="RequiresGrad"/> record a
 /// graph; <see cref="Backward"/> fills <see cref="Grad"/> of the leaves (gradients accumulate as in PyTorch).
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public sealed partial class Tensor : IDisposable
 {

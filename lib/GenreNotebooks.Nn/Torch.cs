@@ -3,7 +3,6 @@ namespace GenreNotebooks.Nn;
 /// <summary>
 /// Engine-wide switches with PyTorch's names: <c>torch.no_grad()</c>, <c>torch.manual_seed</c>, the default
 /// generator, and TorchSharp's dispose scopes (which recycle the memory of a batch's tensors into the next batch).
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 /// <example>
 /// <code>

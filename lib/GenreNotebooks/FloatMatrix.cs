@@ -8,7 +8,8 @@ public sealed class FloatMatrix
 {
     /// <summary>A zero matrix of shape (<paramref name="rows"/>, <paramref name="cols"/>).</summary>
     public FloatMatrix(int rows, int cols)
-        : this(rows, cols, new float[checked(rows * cols)])
+        // Negative sizes allocate nothing here, so the main constructor's checks name them.
+        : this(rows, cols, new float[checked(Math.Max(rows, 0) * Math.Max(cols, 0))])
     {
     }
 

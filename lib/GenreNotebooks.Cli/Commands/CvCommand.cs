@@ -16,7 +16,7 @@ namespace GenreNotebooks.Cli.Commands;
 /// (<c>fold 1 0.7250</c>) and <c>mean 0.7170</c> as the last line. Training progress goes to standard error: one line
 /// per epoch (<c>fold 2/5 epoch 3/50 ...</c>), or a progress bar when standard error is a terminal. Ctrl+C stops at the
 /// next mini-batch, prints the folds completed (no mean) and exits with 130. The features paper's experiment
-/// (notebooks/04-feature-networks-and-cross-validation) is <c>genre cv --features features_30_sec.csv --model features-1d-cnn --drop-correlated 0.8</c>.
+/// is <c>genre cv --features features_30_sec.csv --model features-1d-cnn --drop-correlated 0.8</c>.
 /// </summary>
 internal static class CvCommand
 {

@@ -15,7 +15,6 @@ namespace GenreNotebooks.Cli.Commands;
 /// classification report; the weights go to --out and the genres and input scaling beside them (<c>--out</c> +
 /// <c>.json</c>) for <c>genre classify</c>. Ctrl+C stops at the next mini-batch, prints the epochs completed and
 /// exits with 130 without saving (unless --save-partial).
-/// notebooks/05-cnn-on-mel-spectrograms does the same step by step.
 /// </summary>
 internal static class TrainCommand
 {

@@ -2,7 +2,6 @@ namespace GenreNotebooks.Nn.Modules;
 
 /// <summary>
 /// Batch normalisation for [N, C] or [N, C, L] inputs (<c>torch.nn.BatchNorm1d</c>); see <see cref="BatchNorm"/>.
-/// Used in notebooks/04-feature-networks-and-cross-validation and notebooks/08-timbre-and-pitch-sequences.
 /// </summary>
 public sealed class BatchNorm1d(int numFeatures, float eps = 1e-5f, float momentum = 0.1f, bool affine = true)
     : BatchNorm(numFeatures, eps, momentum, affine)

@@ -2,7 +2,7 @@ namespace GenreNotebooks.Nn.Modules;
 
 /// <summary>
 /// Batch normalisation for [N, C, H, W] inputs (<c>torch.nn.BatchNorm2d</c>), statistics per channel over N, H, W;
-/// see <see cref="BatchNorm"/>. Used in notebooks/05-cnn-on-mel-spectrograms and notebooks/06-architecture-sweep-and-tuning.
+/// see <see cref="BatchNorm"/>.
 /// </summary>
 public sealed class BatchNorm2d(int numFeatures, float eps = 1e-5f, float momentum = 0.1f, bool affine = true)
     : BatchNorm(numFeatures, eps, momentum, affine)

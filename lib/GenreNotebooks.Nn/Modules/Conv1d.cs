@@ -3,7 +3,6 @@ namespace GenreNotebooks.Nn.Modules;
 /// <summary>
 /// 1-D convolution layer (<c>torch.nn.Conv1d</c>, dilation 1, groups 1): input [N, C_in, L], output [N, C_out, Lo];
 /// weight [C_out, C_in, k], bias [C_out]; PyTorch's default init; padding a number, "same" (stride 1) or "valid".
-/// Used in notebooks/04-feature-networks-and-cross-validation and notebooks/08-timbre-and-pitch-sequences.
 /// </summary>
 public sealed class Conv1d : Module
 {

@@ -4,7 +4,6 @@ namespace GenreNotebooks.Nn.Modules;
 /// 2-D convolution layer (<c>torch.nn.Conv2d</c>, dilation 1, groups 1): input [N, C_in, H, W], output
 /// [N, C_out, Ho, Wo]; weight [C_out, C_in, kh, kw], bias [C_out]; PyTorch's default init. Padding may be
 /// numbers or "same" (stride 1; for even kernels the extra row/column goes bottom/right as in PyTorch) or "valid".
-/// Used in notebooks/05-cnn-on-mel-spectrograms, notebooks/06-architecture-sweep-and-tuning and notebooks/08-timbre-and-pitch-sequences.
 /// </summary>
 public sealed class Conv2d : Module
 {

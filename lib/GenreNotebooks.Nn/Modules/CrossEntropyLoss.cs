@@ -3,7 +3,6 @@ namespace GenreNotebooks.Nn.Modules;
 /// <summary>
 /// Cross-entropy from logits [N, C] and class indices [N] (<c>torch.nn.CrossEntropyLoss(weight, label_smoothing)</c>),
 /// with PyTorch's weighted mean; see <see cref="Functional.CrossEntropy"/>.
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public sealed class CrossEntropyLoss(Tensor? weight = null, float labelSmoothing = 0f, Reduction reduction = Reduction.Mean)
 {

@@ -3,7 +3,6 @@ namespace GenreNotebooks.Nn.Modules;
 /// <summary>
 /// Inverted dropout (<c>torch.nn.Dropout</c>): in training zeroes elements with probability P and scales the rest by
 /// 1/(1-P); identity in eval. Masks come from the given generator (or the default one), so a seed fixes them.
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public sealed class Dropout : Module
 {

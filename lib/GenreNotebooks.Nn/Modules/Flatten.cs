@@ -2,7 +2,6 @@ namespace GenreNotebooks.Nn.Modules;
 
 /// <summary>
 /// Merges dimensions StartDim..EndDim (default 1..-1: [N, C, H, W] → [N, C·H·W]) (<c>torch.nn.Flatten</c>); a view, no copy.
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public sealed class Flatten(int startDim = 1, int endDim = -1) : Module
 {

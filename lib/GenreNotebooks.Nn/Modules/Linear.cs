@@ -3,7 +3,6 @@ namespace GenreNotebooks.Nn.Modules;
 /// <summary>
 /// Fully connected layer <c>y = x Wᵀ + b</c> (<c>torch.nn.Linear</c>): input [N, in], output [N, out]; weight [out, in]
 /// and bias [out] initialised as PyTorch (kaiming_uniform with a = √5, bias U(-1/√in, 1/√in)).
-/// Used in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public sealed class Linear : Module
 {

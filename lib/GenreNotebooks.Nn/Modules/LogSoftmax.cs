@@ -1,6 +1,6 @@
 namespace GenreNotebooks.Nn.Modules;
 
-/// <summary>log(softmax(x)) along Dim (<c>torch.nn.LogSoftmax(dim)</c>), paired with <see cref="NLLLoss"/>. Used in notebooks/04-feature-networks-and-cross-validation.</summary>
+/// <summary>log(softmax(x)) along Dim (<c>torch.nn.LogSoftmax(dim)</c>), paired with <see cref="NLLLoss"/>.</summary>
 public sealed class LogSoftmax(int dim = -1) : Module
 {
     /// <summary>Dimension normalised.</summary>

@@ -2,7 +2,7 @@ namespace GenreNotebooks.Nn.Modules;
 
 /// <summary>
 /// 1-D max pooling (<c>torch.nn.MaxPool1d</c>, no padding, floor mode): [N, C, L] → [N, C, ⌊(L-k)/s⌋+1]; stride
-/// defaults to the kernel size. Used in notebooks/04-feature-networks-and-cross-validation and notebooks/08-timbre-and-pitch-sequences.
+/// defaults to the kernel size.
 /// </summary>
 public sealed class MaxPool1d : Module
 {

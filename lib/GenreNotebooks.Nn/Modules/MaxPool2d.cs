@@ -2,7 +2,7 @@ namespace GenreNotebooks.Nn.Modules;
 
 /// <summary>
 /// 2-D max pooling (<c>torch.nn.MaxPool2d</c>, no padding, floor mode): [N, C, H, W] → [N, C, ⌊(H-k)/s⌋+1, ⌊(W-k)/s⌋+1];
-/// stride defaults to the kernel size. Used in notebooks/05-cnn-on-mel-spectrograms.
+/// stride defaults to the kernel size.
 /// </summary>
 public sealed class MaxPool2d : Module
 {

@@ -7,7 +7,6 @@ namespace GenreNotebooks.Nn.Modules;
 /// Keras <c>model.summary()</c> for our modules: every leaf layer with its output shape and parameter count, then
 /// total, trainable and non-trainable counts (non-trainable = frozen parameters plus buffers such as BatchNorm running
 /// statistics, as Keras counts them). Computed by running a batch of one zero input in eval mode without grad.
-/// Used in notebooks/05-cnn-on-mel-spectrograms and notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public sealed class ModelSummary
 {

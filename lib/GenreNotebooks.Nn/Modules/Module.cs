@@ -6,7 +6,6 @@ namespace GenreNotebooks.Nn.Modules;
 /// Base class of layers and models (<c>torch.nn.Module</c>): named parameters, buffers and child modules registered
 /// in order, train/eval mode, state dicts and safetensors save/load. Subclasses register their pieces in the
 /// constructor and implement <see cref="Forward"/>.
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public abstract class Module
 {

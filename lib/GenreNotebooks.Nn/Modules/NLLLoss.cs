@@ -2,7 +2,7 @@ namespace GenreNotebooks.Nn.Modules;
 
 /// <summary>
 /// Negative log-likelihood of log-probabilities [N, C] and class indices [N] (<c>torch.nn.NLLLoss(weight)</c>);
-/// see <see cref="Functional.NllLoss"/>. Used in notebooks/04-feature-networks-and-cross-validation.
+/// see <see cref="Functional.NllLoss"/>.
 /// </summary>
 public sealed class NLLLoss(Tensor? weight = null, Reduction reduction = Reduction.Mean)
 {

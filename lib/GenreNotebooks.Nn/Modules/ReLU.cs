@@ -1,6 +1,6 @@
 namespace GenreNotebooks.Nn.Modules;
 
-/// <summary>max(x, 0) elementwise (<c>torch.nn.ReLU</c>), any shape. Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.</summary>
+/// <summary>max(x, 0) elementwise (<c>torch.nn.ReLU</c>), any shape.</summary>
 public sealed class ReLU : Module
 {
     /// <inheritdoc/>

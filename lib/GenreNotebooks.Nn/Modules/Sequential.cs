@@ -3,7 +3,6 @@ namespace GenreNotebooks.Nn.Modules;
 /// <summary>
 /// Modules applied one after another (<c>torch.nn.Sequential</c>); children are named "0", "1", ... so state dict
 /// names match PyTorch's (<c>0.weight</c>, <c>1.running_mean</c>).
-/// Used in notebooks/04-feature-networks-and-cross-validation through notebooks/09-new-genres.
 /// </summary>
 public sealed class Sequential : Module
 {

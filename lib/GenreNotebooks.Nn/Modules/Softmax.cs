@@ -1,6 +1,6 @@
 namespace GenreNotebooks.Nn.Modules;
 
-/// <summary>Softmax along Dim (<c>torch.nn.Softmax(dim)</c>): logits → class probabilities. Used in notebooks/07-whole-songs-and-remixes.</summary>
+/// <summary>Softmax along Dim (<c>torch.nn.Softmax(dim)</c>): logits → class probabilities.</summary>
 public sealed class Softmax(int dim = -1) : Module
 {
     /// <summary>Dimension normalised to sum 1.</summary>

@@ -9,7 +9,6 @@ namespace GenreNotebooks.Nn.Serialization;
 /// Reads and writes the safetensors format (Hugging Face <c>safetensors.torch.save_file</c>/<c>load_file</c>):
 /// an 8-byte little-endian header length, a JSON header <c>{name: {"dtype": "F32", "shape": [...],
 /// "data_offsets": [begin, end]}}</c>, then the little-endian data. Only F32 tensors are supported.
-/// Used in notebooks/05-cnn-on-mel-spectrograms and notebooks/07-whole-songs-and-remixes (saving and reloading models).
 /// </summary>
 public static class Safetensors
 {

@@ -6,7 +6,7 @@ namespace GenreNotebooks.Audio;
 /// Reads Sun/NeXT <c>.au</c> files (big-endian): 8-bit mu-law and A-law, 8, 16, 24 and 32-bit linear PCM,
 /// 32 and 64-bit float, any channel count. Honours the header's data offset and the "unknown size" marker
 /// 0xFFFFFFFF (data runs to the end of the file). Integers are scaled by <c>1 / 2^(bits - 1)</c>, G.711 codes by
-/// 1/32768 of their 16-bit value, as libsndfile does. Taught in notebooks/01-from-waveform-to-mel.
+/// 1/32768 of their 16-bit value, as libsndfile does.
 /// </summary>
 public static class AuReader
 {

@@ -3,7 +3,7 @@ namespace GenreNotebooks.Audio;
 /// <summary>
 /// Decoded multi-channel audio: one float32 array per channel (all the same length, nominally in [-1, 1]) and the
 /// sample rate. Returned by <see cref="WavReader"/>, <see cref="AuReader"/> and <see cref="AudioFile.Read"/>;
-/// librosa's <c>load(mono=False)</c> shape (channels, n). Taught in notebooks/01-from-waveform-to-mel.
+/// librosa's <c>load(mono=False)</c> shape (channels, n).
 /// </summary>
 public sealed class AudioData
 {

@@ -2,8 +2,8 @@ namespace GenreNotebooks.Audio;
 
 /// <summary>
 /// An audio file could not be decoded: not the format its name claims, truncated, empty, an unsupported codec,
-/// invalid header values or non-finite samples. The message names the file and the problem.
-/// Taught in notebooks/02-building-the-datasets (GTZAN's jazz.00054.wav is such a file).
+/// invalid header values or non-finite samples. The message names the file and the problem. GTZAN's jazz.00054.wav
+/// is such a file.
 /// </summary>
 public class AudioFormatException : Exception
 {

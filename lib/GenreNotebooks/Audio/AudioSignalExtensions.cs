@@ -1,6 +1,6 @@
 namespace GenreNotebooks.Audio;
 
-/// <summary>Extension methods on <see cref="AudioSignal"/>. Taught in notebooks/01-from-waveform-to-mel.</summary>
+/// <summary>Extension methods on <see cref="AudioSignal"/>.</summary>
 public static class AudioSignalExtensions
 {
     /// <summary>

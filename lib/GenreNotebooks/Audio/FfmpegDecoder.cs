@@ -11,7 +11,6 @@ namespace GenreNotebooks.Audio;
 /// native rate and channel count. Needs ffmpeg on PATH (or in the folder given to <see cref="UseLocation"/>); otherwise <see cref="FfmpegNotFoundException"/> says how to
 /// install it. Each ffmpeg/ffprobe run is bounded by a timeout (<see cref="DefaultTimeout"/>) and killed when it
 /// overruns or the read fails, so a stalled file (a named pipe, a hung network mount) cannot block a batch forever.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public static class FfmpegDecoder
 {

@@ -2,8 +2,7 @@ namespace GenreNotebooks.Audio;
 
 /// <summary>
 /// An audio format that is not decoded in-process (flac, m4a, opus, ...; WAV, AU, MP3 and Ogg Vorbis are) needs the
-/// <c>ffmpeg</c> program, which is not on PATH.
-/// The message says how to install it. Taught in notebooks/02-building-the-datasets.
+/// <c>ffmpeg</c> program, which is not on PATH. The message says how to install it.
 /// </summary>
 public sealed class FfmpegNotFoundException : AudioFormatException
 {

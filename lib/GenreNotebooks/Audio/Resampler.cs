@@ -11,7 +11,7 @@ namespace GenreNotebooks.Audio;
 /// passband up to <see cref="PassbandEdge"/> (0.91, i.e. 10.03 kHz for 22050 Hz output) with ripple below 0.001 dB;
 /// stopband from <see cref="StopbandEdge"/> (1.0) with at least <see cref="StopbandAttenuationDb"/> (100 dB) of
 /// attenuation, so nothing aliases. Output length is <c>ceil(n * toRate / fromRate)</c>, as librosa.resample.
-/// Computed in float64. Taught in notebooks/01-from-waveform-to-mel.
+/// Computed in float64.
 /// </summary>
 public static class Resampler
 {

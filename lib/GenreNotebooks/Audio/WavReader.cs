@@ -7,7 +7,6 @@ namespace GenreNotebooks.Audio;
 /// count, plain or WAVE_FORMAT_EXTENSIBLE (format taken from the sub-format GUID). Unknown chunks are skipped
 /// (with the pad byte after odd-sized chunks). Integers are scaled by <c>1 / 2^(bits - 1)</c> as soundfile/librosa do.
 /// Bad files raise <see cref="AudioFormatException"/> naming the file and the problem.
-/// Taught in notebooks/01-from-waveform-to-mel.
 /// </summary>
 public static class WavReader
 {

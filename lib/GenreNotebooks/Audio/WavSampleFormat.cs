@@ -2,7 +2,6 @@ namespace GenreNotebooks.Audio;
 
 /// <summary>
 /// Sample encodings <see cref="WavWriter"/> can write.
-/// Taught in notebooks/02-building-the-datasets (the synthetic dataset is written with it).
 /// </summary>
 public enum WavSampleFormat
 {

@@ -3,8 +3,7 @@ using System.Buffers.Binary;
 namespace GenreNotebooks.Audio;
 
 /// <summary>
-/// Writes mono RIFF/WAVE files: 16-bit PCM (rounded, clipped) or 32-bit float.
-/// Taught in notebooks/02-building-the-datasets (the synthetic dataset is written with it).
+/// Writes mono RIFF/WAVE files: 16-bit PCM (rounded, clipped) or 32-bit float. The synthetic dataset is written with it.
 /// </summary>
 public static class WavWriter
 {

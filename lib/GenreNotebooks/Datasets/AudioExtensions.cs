@@ -4,7 +4,6 @@ namespace GenreNotebooks.Datasets;
 /// The file extensions the dataset readers treat as audio (case-insensitive). Of these, .wav, .au, .snd, .mp3 and
 /// .ogg (Vorbis) are decoded in-process by <see cref="GenreNotebooks.Audio.AudioFile"/>; .flac, .m4a, .aiff and .aif
 /// (and Opus or FLAC inside .ogg) need ffmpeg.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public static class AudioExtensions
 {

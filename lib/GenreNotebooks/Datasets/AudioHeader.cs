@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets;
 
 /// <summary>
 /// Cheap sanity check of an audio file's first bytes, so a reader can flag a broken file without decoding it.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public static class AudioHeader
 {

@@ -3,7 +3,7 @@ namespace GenreNotebooks.Datasets;
 /// <summary>
 /// Turns any folder with one sub-folder of audio files per genre (<c>&lt;root&gt;/&lt;genre&gt;/*.{wav,au,mp3,...}</c>)
 /// into a <see cref="GenreDataset"/> with the same <see cref="Track"/> type as GTZAN; ids are
-/// <c>&lt;genre&gt;.&lt;file stem&gt;</c> (lower case). Taught in notebooks/09-new-genres.
+/// <c>&lt;genre&gt;.&lt;file stem&gt;</c> (lower case).
 /// </summary>
 public static class CustomGenres
 {

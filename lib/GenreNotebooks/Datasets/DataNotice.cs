@@ -51,6 +51,18 @@ public sealed class DataNotice : IHtmlContent
             features.Warnings);
     }
 
+    /// <summary>
+    /// The notice of data a notebook put together itself (a few clips, a feature table it computed): the same headline
+    /// as the other notices (in capitals when <paramref name="synthetic"/>, else naming <paramref name="source"/>),
+    /// then <paramref name="details"/> and <paramref name="warnings"/>.
+    /// <code>DataNotice.For(gtzan is null, "GTZAN audio", [$"classical: {classical}", $"rock: {rock}"])</code>
+    /// </summary>
+    public static DataNotice For(bool synthetic, string source, IEnumerable<string> details, IEnumerable<string>? warnings = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return new DataNotice(synthetic, HeadlineFor(synthetic, source), details, warnings ?? []);
+    }
+
     /// <summary>True when the data is the synthetic stand-in.</summary>
     public bool IsSynthetic { get; }
 

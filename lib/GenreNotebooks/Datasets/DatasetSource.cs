@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets;
 
 /// <summary>
 /// Where a dataset's tracks come from.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public enum DatasetSource
 {

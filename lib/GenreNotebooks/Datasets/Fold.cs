@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets;
 
 /// <summary>
 /// One fold of a k-fold cross-validation: the items to train on and the held-out items to validate on.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 /// <typeparam name="T"><see cref="Track"/> or <see cref="Clip"/>.</typeparam>
 /// <param name="Index">Fold number, from 0.</param>

@@ -3,7 +3,6 @@ namespace GenreNotebooks.Datasets;
 /// <summary>
 /// Where the parts of a GTZAN copy were found: the audio folder (<c>genres_original/</c> or <c>genres/</c>), and for
 /// the Kaggle layout the feature CSVs and spectrogram images when present.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 /// <param name="Layout"><see cref="DatasetSource.GtzanKaggle"/> or <see cref="DatasetSource.GtzanTarball"/>.</param>
 /// <param name="DataRoot">The folder holding the audio folder (e.g. <c>datasets/gtzan/Data</c>).</param>

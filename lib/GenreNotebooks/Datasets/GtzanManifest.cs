@@ -5,7 +5,6 @@ namespace GenreNotebooks.Datasets;
 /// <summary>
 /// The expected contents of GTZAN: 10 genres x 100 tracks named <c>&lt;genre&gt;.000NN</c> (00000-00099), 1000 in all.
 /// The same list is written out in <c>datasets/gtzan-manifest.txt</c>.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public static class GtzanManifest
 {

@@ -5,7 +5,7 @@ namespace GenreNotebooks.Datasets;
 /// <c>features_30_sec.csv</c>, <c>features_3_sec.csv</c>, <c>images_original/</c>), also below Kaggle's extra
 /// <c>Data/</c> level, or the original tarball layout (<c>genres/&lt;genre&gt;/&lt;genre&gt;.000NN.au</c>).
 /// Names are matched case-insensitively; broken files are skipped with a warning naming them, and expected tracks
-/// that are absent are listed. Taught in notebooks/02-building-the-datasets.
+/// that are absent are listed. Used in notebooks/01-from-waveform-to-mel.
 /// </summary>
 public static class GtzanReader
 {

@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets;
 
 /// <summary>
 /// Fractions of a train/validation/test split; each in [0, 1], summing to 1 (default 80/10/10 as the papers).
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public sealed record SplitFractions
 {

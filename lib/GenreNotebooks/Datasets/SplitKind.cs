@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets;
 
 /// <summary>
 /// How clips are assigned to train/validation/test.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public enum SplitKind
 {

@@ -1,6 +1,6 @@
 namespace GenreNotebooks.Datasets;
 
-/// <summary>A train/validation/test split of tracks or clips. Taught in notebooks/02-building-the-datasets.</summary>
+/// <summary>A train/validation/test split of tracks or clips.</summary>
 /// <typeparam name="T"><see cref="Track"/> or <see cref="Clip"/>.</typeparam>
 /// <param name="Train">Training items.</param>
 /// <param name="Validation">Validation items.</param>

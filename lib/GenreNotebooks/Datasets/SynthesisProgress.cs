@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets;
 
 /// <summary>
 /// Progress of a synthetic dataset generation: tracks written so far, total, and the last track id.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 /// <param name="Done">Tracks written.</param>
 /// <param name="Total">Tracks to write.</param>

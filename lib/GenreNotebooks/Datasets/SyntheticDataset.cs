@@ -8,7 +8,6 @@ namespace GenreNotebooks.Datasets;
 /// Writes synthetic GTZAN-shaped datasets (30-s, 22050 Hz, mono, 16-bit WAV in the Kaggle layout
 /// <c>&lt;out&gt;/genres_original/&lt;genre&gt;/&lt;genre&gt;.000NN.wav</c>) and keeps the default ones under
 /// <c>datasets/synthetic/</c>, one folder per (genres, size, seed), regenerated when its settings change.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public static class SyntheticDataset
 {

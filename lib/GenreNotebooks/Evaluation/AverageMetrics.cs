@@ -3,7 +3,6 @@ namespace GenreNotebooks.Evaluation;
 /// <summary>
 /// An averaged line of a <see cref="ClassificationReport"/>: "macro avg" (unweighted mean over classes) or
 /// "weighted avg" (mean weighted by support), as in sklearn's <c>classification_report</c>.
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 /// <param name="Name">"macro avg" or "weighted avg".</param>
 /// <param name="Precision">Averaged precision.</param>

@@ -2,7 +2,6 @@ namespace GenreNotebooks.Evaluation;
 
 /// <summary>
 /// One class's line of a <see cref="ClassificationReport"/> (sklearn <c>precision_recall_fscore_support(average=None)</c>).
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 /// <param name="Label">The class name.</param>
 /// <param name="Precision">TP / (TP + FP): of the samples predicted as this class, the fraction that are.</param>

@@ -14,8 +14,7 @@ namespace GenreNotebooks.Evaluation;
 /// <see cref="Warnings"/>. The zero-division value may be set to 1 instead (sklearn <c>zero_division=1</c>); the
 /// flags and warnings are the same.
 /// </para>
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms
-/// (the Göttingen paper's per-genre precision/recall/F1).
+/// The Göttingen paper reports these per-genre precision/recall/F1 figures.
 /// </summary>
 public sealed class ClassificationReport
 {

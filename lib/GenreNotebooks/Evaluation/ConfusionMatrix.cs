@@ -6,7 +6,6 @@ namespace GenreNotebooks.Evaluation;
 /// A confusion matrix over a fixed label order: <c>Counts[t, p]</c> is the number of samples of true class t
 /// predicted as p (rows = true, columns = predicted, as sklearn <c>confusion_matrix(labels=...)</c>).
 /// Matrices over the same labels add up, which is how the cross-validation confusion matrix is aggregated over folds.
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public sealed class ConfusionMatrix
 {
@@ -134,7 +133,7 @@ public sealed class ConfusionMatrix
     /// <summary>
     /// Every pair of genres with how often they were confused in either direction, most confused first (by
     /// <see cref="ConfusedPair.Rate"/>, then count, then label order): the list to compare with the genres' feature
-    /// similarity (notebooks/04-feature-networks-and-cross-validation).
+    /// similarity.
     /// </summary>
     public IReadOnlyList<ConfusedPair> ConfusedPairs()
     {

@@ -3,7 +3,6 @@ namespace GenreNotebooks.Evaluation;
 /// <summary>
 /// Scalar classification metrics over class indices (0..C-1, the positions in a fixed label list):
 /// accuracy, per-genre accuracy, top-k accuracy and the row-wise argmax of a probability matrix.
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public static class Metrics
 {

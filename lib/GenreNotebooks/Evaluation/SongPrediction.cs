@@ -2,7 +2,6 @@ namespace GenreNotebooks.Evaluation;
 
 /// <summary>
 /// The prediction for one whole song, from its clips' probability rows (see <see cref="SongPredictor"/>).
-/// Taught in notebooks/07-whole-songs-and-remixes and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 /// <param name="TrackId">The song's track id (the group the clips share).</param>
 /// <param name="ClipCount">Number of clips averaged.</param>

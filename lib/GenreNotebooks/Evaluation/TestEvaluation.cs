@@ -8,7 +8,6 @@ namespace GenreNotebooks.Evaluation;
 /// A trained model scored on held-out samples: clip probabilities, predictions, accuracy, per-genre accuracy, the
 /// confusion matrix and sklearn's classification report, and, when the samples' track ids are known, whole-song
 /// predictions by averaging each song's clip probabilities (<see cref="SongPredictor"/>).
-/// Taught in notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
 public sealed class TestEvaluation
 {

@@ -2,7 +2,7 @@ namespace GenreNotebooks.Exploration;
 
 /// <summary>
 /// Two variables and their Pearson correlation: <paramref name="First"/> comes before <paramref name="Second"/> in
-/// the column order. Taught in notebooks/03-exploring-the-features.
+/// the column order.
 /// </summary>
 /// <param name="First">The earlier variable.</param>
 /// <param name="Second">The later variable.</param>

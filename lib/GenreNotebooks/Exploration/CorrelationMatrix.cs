@@ -3,7 +3,6 @@ namespace GenreNotebooks.Exploration;
 /// <summary>
 /// A square matrix of Pearson correlation coefficients between named variables, shape (d, d), symmetric, 1 on the
 /// diagonal, NaN for a constant variable (as <c>np.corrcoef</c> and pandas <c>df.corr()</c>).
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public sealed class CorrelationMatrix
 {

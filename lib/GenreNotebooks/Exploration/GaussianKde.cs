@@ -5,7 +5,6 @@ namespace GenreNotebooks.Exploration;
 /// the density at x is <c>(1/n) Σ φ((x - xᵢ)/h) / h</c> with φ the standard normal pdf and bandwidth
 /// <c>h = factor × std(samples, ddof=1)</c>, factor from <see cref="KdeBandwidthRule"/> (Scott: n^(-1/5)) times an
 /// optional adjustment (seaborn's <c>bw_adjust</c>). Evaluated in float64.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public sealed class GaussianKde
 {

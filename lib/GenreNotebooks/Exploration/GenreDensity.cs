@@ -2,7 +2,6 @@ namespace GenreNotebooks.Exploration;
 
 /// <summary>
 /// One genre's density curve for a feature: the grid, the density on it and the number of rows behind it.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 /// <param name="Genre">The genre label.</param>
 /// <param name="Count">Rows of that genre.</param>

@@ -1,6 +1,6 @@
 namespace GenreNotebooks.Exploration;
 
-/// <summary>Two genres and a similarity between them. Taught in notebooks/03-exploring-the-features.</summary>
+/// <summary>Two genres and a similarity between them.</summary>
 /// <param name="First">The first genre (earlier in sorted order).</param>
 /// <param name="Second">The second genre.</param>
 /// <param name="Similarity">The cosine similarity of their mean feature vectors, in [-1, 1].</param>

@@ -2,7 +2,7 @@ namespace GenreNotebooks.Exploration;
 
 /// <summary>
 /// Cosine similarity between genres' mean feature vectors, shape (g, g), symmetric, 1 on the diagonal (for a
-/// non-zero mean vector), genres in sorted order. Taught in notebooks/03-exploring-the-features.
+/// non-zero mean vector), genres in sorted order.
 /// </summary>
 public sealed class GenreSimilarityMatrix
 {

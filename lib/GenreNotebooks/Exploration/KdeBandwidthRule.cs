@@ -2,7 +2,7 @@ namespace GenreNotebooks.Exploration;
 
 /// <summary>
 /// The rule that sets a Gaussian KDE's bandwidth factor from the sample count n (1-D data), as
-/// <c>scipy.stats.gaussian_kde(bw_method=...)</c>. Taught in notebooks/03-exploring-the-features.
+/// <c>scipy.stats.gaussian_kde(bw_method=...)</c>.
 /// </summary>
 public enum KdeBandwidthRule
 {

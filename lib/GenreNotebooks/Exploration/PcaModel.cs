@@ -7,7 +7,6 @@ namespace GenreNotebooks.Exploration;
 /// the k components (unit rows, strongest first), their variances and shares of the total variance, and the
 /// projection of new rows. Components follow scikit-learn 1.5+'s sign convention (<c>svd_flip</c> with
 /// <c>u_based_decision=False</c>): in each component the entry of largest magnitude is positive.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public sealed class PcaModel
 {

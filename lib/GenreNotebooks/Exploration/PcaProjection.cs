@@ -2,7 +2,7 @@ namespace GenreNotebooks.Exploration;
 
 /// <summary>
 /// Rows projected on the first two principal components, with their genre labels: the data of a PCA scatter plot
-/// coloured by genre. Taught in notebooks/03-exploring-the-features.
+/// coloured by genre.
 /// </summary>
 /// <param name="Model">The fitted 2-component PCA.</param>
 /// <param name="Pc1">Each row's coordinate on the first component, shape (n,).</param>

@@ -5,7 +5,6 @@ namespace GenreNotebooks.Features;
 /// <summary>
 /// What <see cref="CorrelationFilter.Fit"/> found: the columns it looked at, their correlation matrix, the
 /// threshold, the dropped columns with their reasons and the kept ones.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public sealed class CorrelationFilterResult
 {

@@ -4,7 +4,7 @@ namespace GenreNotebooks.Features;
 
 /// <summary>
 /// A column the correlation filter drops and why: the earlier column it correlates most strongly with, and every
-/// earlier column at or above the threshold. Taught in notebooks/03-exploring-the-features.
+/// earlier column at or above the threshold.
 /// </summary>
 /// <param name="Column">The dropped (later) column.</param>
 /// <param name="Strongest">The pair with the largest |r| (its <c>Second</c> is <paramref name="Column"/>).</param>

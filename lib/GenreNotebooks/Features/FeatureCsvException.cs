@@ -2,7 +2,7 @@ namespace GenreNotebooks.Features;
 
 /// <summary>
 /// A feature CSV that cannot be read: the message names the file, the line (1-based, the header is line 1) and,
-/// where there is one, the column. Taught in notebooks/03-exploring-the-features.
+/// where there is one, the column.
 /// </summary>
 public sealed class FeatureCsvException : FormatException
 {

@@ -10,7 +10,6 @@ namespace GenreNotebooks.Features;
 /// several input files with the same name (in different folders) only the first (in path order) is extracted and the
 /// others are reported as skipped. This is what produced Kaggle's
 /// <c>features_30_sec.csv</c> (whole files) and <c>features_3_sec.csv</c> (10 segments of 3 s per file).
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class FeatureExtraction
 {

@@ -7,7 +7,6 @@ namespace GenreNotebooks.Features;
 /// Row-by-row writer of a Kaggle-format GTZAN feature CSV (header <see cref="GtzanColumns.All"/>, numbers as Python
 /// prints them) that appends to an existing file, so an interrupted extraction keeps every row it flushed and a rerun
 /// resumes after them. Opening drops a trailing partial line left by an interruption.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public sealed class FeatureExtractionCsv : IDisposable
 {

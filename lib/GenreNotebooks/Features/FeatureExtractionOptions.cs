@@ -5,7 +5,6 @@ namespace GenreNotebooks.Features;
 /// <summary>
 /// Settings of a folder feature extraction (<see cref="FeatureExtraction"/>). Defaults: 30-s rows (one per file),
 /// all cores, labels from the file names, audio loaded with <see cref="AudioFile.Load"/> at 22050 Hz mono.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public sealed record FeatureExtractionOptions
 {

@@ -2,7 +2,7 @@ namespace GenreNotebooks.Features;
 
 /// <summary>
 /// Progress of a folder feature extraction, reported once per file.
-/// Taught in notebooks/03-exploring-the-features.
+/// Used in notebooks/04-feature-networks-and-cross-validation.
 /// </summary>
 /// <param name="Completed">Files finished so far (written, skipped as already done, or failed).</param>
 /// <param name="Total">Files in the run.</param>

@@ -3,7 +3,6 @@ namespace GenreNotebooks.Features;
 /// <summary>
 /// Outcome of a folder feature extraction: rows written, files already present in the output (resumed), and the
 /// files that could not be read, each with the reason.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 /// <param name="FilesProcessed">Files whose rows were computed and written in this run.</param>
 /// <param name="RowsWritten">Rows appended in this run.</param>

@@ -3,7 +3,6 @@ namespace GenreNotebooks.Features;
 /// <summary>
 /// One row of a <see cref="FeatureTable"/>, as a light view (no copy): filename, label, track id, length, and
 /// values by column name. Used by <see cref="FeatureTable.Where"/> predicates.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public readonly struct FeatureRow
 {

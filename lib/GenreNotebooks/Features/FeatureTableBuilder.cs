@@ -3,7 +3,6 @@ namespace GenreNotebooks.Features;
 /// <summary>
 /// Collects feature rows one at a time (e.g. while extracting features from a folder of audio) and builds a
 /// <see cref="FeatureTable"/>. Columns default to the 57 GTZAN features in Kaggle's order.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public sealed class FeatureTableBuilder
 {

@@ -8,7 +8,6 @@ namespace GenreNotebooks.Features;
 /// comma-separated, invariant culture, numbers as Python's <c>repr</c> prints them (shortest round-trip digits), so a
 /// table written by pandas <c>df.to_csv(index=False)</c> and one written here are the same text. Reading accepts
 /// the real Kaggle files (1000 or 9990 rows) as they are, LF or CRLF, a BOM, and quoted fields.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class FeatureTableCsv
 {

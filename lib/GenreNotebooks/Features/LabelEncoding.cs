@@ -3,7 +3,6 @@ namespace GenreNotebooks.Features;
 /// <summary>
 /// Genre names to class indices and back: the classes are the distinct labels sorted ordinally, so index 0 is
 /// the alphabetically first genre (<c>blues</c>), as scikit-learn's <c>LabelEncoder</c> does.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public sealed class LabelEncoding
 {

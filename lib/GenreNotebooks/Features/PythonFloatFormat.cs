@@ -6,7 +6,6 @@ namespace GenreNotebooks.Features;
 /// Formats doubles as Python's <c>repr(float)</c> (and so pandas' <c>to_csv</c>) does: the shortest digits that
 /// round-trip, fixed notation with a trailing <c>.0</c> for whole numbers, scientific notation (<c>1.5e-05</c>,
 /// <c>1e+16</c>) when the decimal exponent is below -4 or at least 16, and <c>nan</c>/<c>inf</c>/<c>-inf</c>.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class PythonFloatFormat
 {

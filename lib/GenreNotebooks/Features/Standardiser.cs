@@ -5,7 +5,6 @@ namespace GenreNotebooks.Features;
 /// training rows only, mean and population standard deviation (ddof = 0) per column in float64, then
 /// <c>(x - mean) / scale</c> applied to any rows. A constant column (variance within rounding error of zero, the
 /// test sklearn uses) gets scale 1, so it maps to 0 instead of NaN.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public sealed class Standardiser
 {

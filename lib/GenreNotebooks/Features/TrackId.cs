@@ -6,7 +6,6 @@ namespace GenreNotebooks.Features;
 /// The track a feature row belongs to and, for a row computed on a slice, the slice's index: <c>blues.00000.wav</c>
 /// is track <c>blues.00000</c> (whole track, <see cref="Segment"/> null); Kaggle's 3-s row <c>blues.00000.3.wav</c>
 /// is track <c>blues.00000</c>, segment 3. Rows of one track must stay on one side of a split.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 /// <param name="Track">The track name: the file name without folder, extension and segment index.</param>
 /// <param name="Segment">The slice index, or null for a row computed on the whole track.</param>

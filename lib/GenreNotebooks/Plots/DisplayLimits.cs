@@ -6,7 +6,6 @@ namespace GenreNotebooks.Plots;
 /// it is written: heatmap cells are pooled over blocks of neighbouring frames/bins (<see cref="Pooling"/>), lines keep
 /// each block's minimum and maximum (the envelope stays exact). The figure says what was pooled in its axis titles
 /// and hover text, so nothing is hidden. <see cref="None"/> keeps every value.
-/// Taught in notebooks/01-from-waveform-to-mel.
 /// </summary>
 public sealed record DisplayLimits
 {

@@ -2,7 +2,6 @@ namespace GenreNotebooks.Plots;
 
 /// <summary>
 /// How a block of matrix cells that a figure draws as one cell is summarised (see <see cref="DisplayLimits"/>).
-/// Taught in notebooks/01-from-waveform-to-mel.
 /// </summary>
 public enum DisplayPooling
 {

@@ -3,7 +3,7 @@ namespace GenreNotebooks.Plots;
 /// <summary>
 /// Reduces data for display, as figures do under <see cref="DisplayLimits"/>: blocks of neighbouring indices,
 /// pooling a matrix over row and column blocks, and the min/max envelope of a long line (what
-/// librosa.display.waveshow and plotly-resampler draw). Taught in notebooks/01-from-waveform-to-mel.
+/// librosa.display.waveshow and plotly-resampler draw).
 /// </summary>
 public static class Downsample
 {

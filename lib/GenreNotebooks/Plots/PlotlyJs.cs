@@ -4,7 +4,6 @@ namespace GenreNotebooks.Plots;
 /// Where figures get plotly.js: the CDN by default (as Plotly.NET does), or a local copy from npm
 /// (<c>npm install plotly.js-dist-min</c> puts it in <c>node_modules/plotly.js-dist-min/plotly.min.js</c> of the
 /// checkout) for pages that must work offline.
-/// Taught in notebooks/01-from-waveform-to-mel.
 /// </summary>
 public static class PlotlyJs
 {

@@ -4,7 +4,6 @@ namespace GenreNotebooks.Spectral;
 /// Chromagram from a power spectrogram: the energy of each of the 12 pitch classes (C, C#, ..., B) per frame,
 /// as librosa 0.10.2's <c>librosa.feature.chroma_stft</c> with its defaults (n_chroma 12, tuning estimated
 /// from the spectrogram, frames normalised by their maximum, <c>norm=np.inf</c>).
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class Chroma
 {

@@ -3,7 +3,6 @@ namespace GenreNotebooks.Spectral;
 /// <summary>
 /// Discrete cosine transforms as scipy.fftpack.dct (types II and III, unnormalised or orthonormal), applied along
 /// the rows of a matrix (axis -2, as librosa's MFCC) with float64 accumulation.
-/// Taught in notebooks/01-from-waveform-to-mel.
 /// </summary>
 public static class Dct
 {

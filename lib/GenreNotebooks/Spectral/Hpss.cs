@@ -8,7 +8,6 @@ namespace GenreNotebooks.Spectral;
 /// <c>H^2 / (H^2 + P^2)</c> (power 2, margin 1; 0.5 each where both are zero) split the complex STFT, and the
 /// inverse STFT of each part gives the harmonic and percussive signals. GTZAN's <c>harmony</c> and <c>perceptr</c>
 /// columns are the mean and variance of these two signals.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class Hpss
 {

@@ -6,7 +6,6 @@ namespace GenreNotebooks.Spectral;
 /// Sliding-window median of each row of a matrix with scipy's <c>'reflect'</c> boundary (<c>d c b a | a b c d | d c b a</c>),
 /// as <c>scipy.ndimage.median_filter(x, size=(1, k), mode="reflect")</c> (odd k). The window is kept sorted and
 /// updated by one removal and one insertion per step (O(k) per output, no re-sorting), which is what makes HPSS fast.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class MedianFilter
 {

@@ -1,6 +1,6 @@
 namespace GenreNotebooks.Spectral;
 
-/// <summary>Mel filter normalisation (librosa.filters.mel <c>norm</c>). Taught in notebooks/01-from-waveform-to-mel.</summary>
+/// <summary>Mel filter normalisation (librosa.filters.mel <c>norm</c>).</summary>
 public enum MelNorm
 {
     /// <summary>Triangles peak at 1 (<c>norm=None</c>).</summary>

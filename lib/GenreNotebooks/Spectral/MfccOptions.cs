@@ -2,7 +2,6 @@ namespace GenreNotebooks.Spectral;
 
 /// <summary>
 /// MFCC settings with librosa.feature.mfcc's defaults: 20 coefficients, DCT type II, orthonormal, no liftering.
-/// Taught in notebooks/01-from-waveform-to-mel.
 /// </summary>
 public sealed record MfccOptions
 {

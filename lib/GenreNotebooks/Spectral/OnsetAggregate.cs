@@ -2,7 +2,6 @@ namespace GenreNotebooks.Spectral;
 
 /// <summary>
 /// How <see cref="OnsetStrength"/> combines the per-band increases of a frame (librosa's <c>aggregate</c>).
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public enum OnsetAggregate
 {

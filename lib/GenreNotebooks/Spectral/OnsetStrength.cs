@@ -6,7 +6,6 @@ namespace GenreNotebooks.Spectral;
 /// the increase from the previous frame (lag 1, no maximum filter: max_size 1), keep positive parts, aggregate over bands
 /// (mean by default, median for beat tracking), then shift right by lag + n_fft/(2 hop) = 3 frames (zero-filled) so
 /// that an onset lines up with the centred STFT frame, and trim to the spectrogram's frame count.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class OnsetStrength
 {

@@ -12,7 +12,6 @@ namespace GenreNotebooks.Spectral;
 /// hardware has them, a scalar loop otherwise) and split into the <c>n / 2 + 1</c> bins of the real spectrum.
 /// Sizes whose half is not a power of two use a direct O(n^2) transform (correct, but slow).
 /// Twiddles are precomputed; a plan is immutable and thread-safe. numpy equivalent: <c>np.fft.rfft</c> / <c>irfft</c>.
-/// Taught in notebooks/01-from-waveform-to-mel.
 /// </summary>
 public sealed class RealFftPlan
 {

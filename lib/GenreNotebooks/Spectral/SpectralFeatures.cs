@@ -4,7 +4,6 @@ namespace GenreNotebooks.Spectral;
 /// Frame-wise spectral descriptors of librosa 0.10.2's <c>librosa.feature</c>: spectral centroid, bandwidth and rolloff
 /// of a magnitude spectrogram, and the zero-crossing rate and RMS energy of a signal, with librosa's defaults
 /// (n_fft 2048, hop 512, centred frames). Each returns one value per frame (librosa's shape (1, t), flattened).
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class SpectralFeatures
 {

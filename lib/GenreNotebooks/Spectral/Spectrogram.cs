@@ -3,7 +3,6 @@ namespace GenreNotebooks.Spectral;
 /// <summary>
 /// Magnitude spectrograms <c>|STFT|^power</c> (librosa's internal <c>_spectrogram</c>: power 1 = magnitude,
 /// 2 = power), computed from the float64 transform without keeping the complex matrix.
-/// Taught in notebooks/01-from-waveform-to-mel.
 /// </summary>
 public static class Spectrogram
 {

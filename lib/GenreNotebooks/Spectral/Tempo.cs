@@ -7,7 +7,6 @@ namespace GenreNotebooks.Spectral;
 /// autocorrelation divided by its maximum), averaged over time, weighted by a log-normal prior around 120 BPM with
 /// one octave standard deviation, lags faster than 320 BPM excluded, then the best lag's BPM
 /// <c>60 sr / (hop lag)</c>.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class Tempo
 {

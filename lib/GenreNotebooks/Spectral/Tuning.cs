@@ -5,7 +5,6 @@ namespace GenreNotebooks.Spectral;
 /// find spectral peaks between 150 and 4000 Hz, refine their frequencies by parabolic interpolation, keep the
 /// louder half, and take the most common deviation from the equal-tempered grid (histogram with 0.01-bin
 /// resolution). <c>chroma_stft</c> calls it on the power spectrogram when no tuning is given.
-/// Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class Tuning
 {

@@ -10,7 +10,6 @@ namespace GenreNotebooks.Tables;
 ///     .Add("DTU MLP, 30-s features, validation", 0.57, run.ValidationAccuracy)
 ///     .Add("DTU MLP, 3-s rows, row split", "91.5% val", leaky.Test.Accuracy)</code>
 /// Displays as an HTML table in notebooks and as text on a console, like <see cref="Table"/>.
-/// Taught in notebooks/04-feature-networks-and-cross-validation.
 /// </summary>
 public sealed class ComparisonTable : IHtmlContent
 {

@@ -126,6 +126,17 @@ public sealed class Table : IHtmlContent
     }
 
     /// <summary>
+    /// Adds one note per warning met while computing the rows (a file skipped, with its reason), as
+    /// <c>warning: ...</c> like <see cref="Datasets.DataNotice"/>; no warnings add nothing.
+    /// </summary>
+    public Table AddWarnings(IEnumerable<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(warnings);
+        foreach (var w in warnings) AddNote("warning: " + (w ?? throw new ArgumentException("a warning is null", nameof(warnings))));
+        return this;
+    }
+
+    /// <summary>
     /// Formats the numbers of <paramref name="columns"/> with the .NET format string <paramref name="format"/>
     /// (invariant culture), e.g. <c>"0.000"</c>, <c>"F1"</c>, <c>"N0"</c>; <c>"P0"</c>..<c>"P3"</c> print percentages
     /// as <c>75.5%</c>. Without a format a number prints with up to four decimals.

@@ -7,7 +7,7 @@ namespace GenreNotebooks.Tables;
 /// How <see cref="Table"/> turns a cell into text, also usable on its own in notebook prose:
 /// <see cref="Percent"/> (<c>0.755</c> → <c>75.5%</c>, NaN → <c>-</c>) and <see cref="Cell"/>.
 /// Invariant culture throughout, so a notebook prints the same on every machine.
-/// Taught in notebooks/01-from-waveform-to-mel.
+/// Used in notebooks/02-building-the-datasets.
 /// </summary>
 public static class TableFormat
 {

@@ -115,6 +115,18 @@ public class GtzanReaderTests
     }
 
     [Fact]
+    public void Default_dataset_is_gtzan_when_a_readable_copy_is_there()
+    {
+        using var t = new FakeTree();
+        t.Wav("genres_original/blues/blues.00000.wav");
+        t.Wav("genres_original/rock/rock.00000.wav");
+        var d = DatasetCatalog.OpenDefault(1, gtzanRoot: t.Root);
+        Assert.False(d.IsSynthetic);
+        Assert.Equal(DatasetSource.GtzanKaggle, d.Source);
+        Assert.Equal(["blues.00000", "rock.00000"], d.Tracks.Select(x => x.Id));
+    }
+
+    [Fact]
     public void Default_dataset_with_an_empty_gtzan_folder_fails_naming_the_folder_instead_of_giving_zero_tracks()
     {
         using var t = new FakeTree();

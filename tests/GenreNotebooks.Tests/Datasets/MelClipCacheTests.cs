@@ -81,7 +81,7 @@ public class MelClipCacheTests
         using var _ = t;
         var set = MelClipCache.Compute(tracks, cacheRoot: Path.Combine(t.Root, "cache"), maxParallelism: 1);
         var split = Splits.ByTrack(set.Clips, 1, new SplitFractions(0.5, 0.25, 0.25));
-        var train = set.Select(split.Train);
+        MelClipSet train = set.Select(split.Train);
         Assert.Equal(split.Train.Count, train.Count);
         int i = set.Clips.ToList().IndexOf(split.Train[0]);
         Assert.Equal(set.Span(i).ToArray(), train.Span(0).ToArray());

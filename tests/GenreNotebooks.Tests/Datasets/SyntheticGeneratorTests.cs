@@ -178,7 +178,7 @@ public class SyntheticGeneratorTests(ITestOutputHelper output)
     [Fact]
     public void Describe_reports_the_choices_the_renderer_makes()
     {
-        var d = SyntheticGenres.Describe("blues", 5, 8);
+        TrackDescription d = SyntheticGenres.Describe("blues", 5, 8);
         Assert.Equal(d, SyntheticGenres.Describe("blues", 5, 8));
         Assert.InRange(d.TempoBpm, GenreRecipes.Get("blues").TempoMin, GenreRecipes.Get("blues").TempoMax);
         Assert.Contains("blues.00005", d.ToString());

@@ -5,7 +5,8 @@ namespace GenreNotebooks.Tests.Spectral;
 
 /// <summary>
 /// The librosa 0.10.2 reference set copied under Data/librosa in its original layout: the test signals in inputs/
-/// (*.wav) and librosa's results in outputs/ (CSV, one matrix row per line; summary.json).
+/// (*.wav) and librosa's results in outputs/ (CSV, one matrix row per line; summary.json). Data/librosa/README.md says
+/// what each file holds and how it was made (make_reference.py).
 /// </summary>
 internal static class LibrosaReference
 {

@@ -73,6 +73,17 @@ public class TableTests
     }
 
     [Fact]
+    public void Warnings_become_notes_under_the_rows_in_order_and_none_add_nothing()
+    {
+        var t = new Table("clip", "seconds").AddRow("a", 3).AddWarnings(["b.wav is not a WAV file", "c.wav is empty"]).AddWarnings([]);
+        Assert.Equal(["warning: b.wav is not a WAV file", "warning: c.wav is empty"], t.Notes);
+        Assert.EndsWith("a           3\nwarning: b.wav is not a WAV file\nwarning: c.wav is empty", t.ToString());
+        Assert.Contains("warning: b.wav is not a WAV file</p><p style=\"margin:0.2em 0;font-size:90%\">warning: c.wav is empty</p></div>", t.ToHtml());
+        Assert.Throws<ArgumentNullException>(() => t.AddWarnings(null!));
+        Assert.Throws<ArgumentException>(() => t.AddWarnings([null!]));
+    }
+
+    [Fact]
     public void Csv_quotes_commas_and_quotes()
     {
         var t = new Table("name", "value").AddRow("a,b", 1).AddRow("say \"hi\"", 2.5);

@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 
 /// <summary>
 /// How the bass line moves through the chords.
-/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
 /// </summary>
 public enum BassStyle
 {

@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 
 /// <summary>
 /// How the chord instrument plays the harmony.
-/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
 /// </summary>
 public enum CompStyle
 {

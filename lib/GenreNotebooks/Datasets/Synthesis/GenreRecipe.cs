@@ -4,7 +4,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 /// The musical recipe of one synthetic genre: the ranges and weighted options a track draws from (tempo, groove,
 /// progression, bass, chords, lead, mix, room, noise, loudness). Neighbouring genres share options on purpose
 /// (rock/metal, disco/pop, blues/jazz, hip-hop/rap), so a classifier cannot separate them perfectly.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public sealed record GenreRecipe
 {

@@ -3,10 +3,10 @@ namespace GenreNotebooks.Datasets.Synthesis;
 using static Instrument;
 
 /// <summary>
-/// The recipes of the synthetic genres: the ten GTZAN genres and extra genres for notebooks/09-new-genres.
+/// The recipes of the synthetic genres: the ten GTZAN genres and extra genres beyond them.
 /// Neighbours share grooves, progressions and timbres on purpose (rock/metal, disco/pop, blues/jazz, hip-hop/rap,
 /// pop/kpop/edm, latin/brazilian_funk), so genre is a tendency, not a switch.
-/// Taught in notebooks/02-building-the-datasets.
+/// Used in notebooks/03-exploring-the-features.
 /// </summary>
 public static class GenreRecipes
 {

@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 
 /// <summary>
 /// Drum grooves of the synthetic generator (the pattern grids live in <c>DrumPatterns</c>).
-/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
 /// </summary>
 public enum Groove
 {

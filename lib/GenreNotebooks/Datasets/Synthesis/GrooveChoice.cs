@@ -3,7 +3,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 /// <summary>
 /// A groove a genre may use, its relative probability, and optionally its own tempo range in bpm
 /// (0 = the recipe's range), e.g. rap's trap grooves at 130-160 bpm and boom-bap at 80-100.
-/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
 /// </summary>
 /// <param name="Groove">The drum groove.</param>
 /// <param name="Weight">Relative probability.</param>

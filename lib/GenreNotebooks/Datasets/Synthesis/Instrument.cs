@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 
 /// <summary>
 /// The pitched timbres of the synthetic generator, each a small synthesis recipe.
-/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
 /// </summary>
 public enum Instrument
 {

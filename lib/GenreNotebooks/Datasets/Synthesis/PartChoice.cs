@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 
 /// <summary>
 /// A way to play a part (comping style) on an instrument, with its relative probability.
-/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
 /// </summary>
 /// <param name="Style">How the chords are played.</param>
 /// <param name="Instrument">The timbre.</param>

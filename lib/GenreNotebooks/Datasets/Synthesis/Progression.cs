@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 
 /// <summary>
 /// A named chord progression: one entry per bar (two chords in a bar joined by <c>-</c>) and the scale melodies use.
-/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
 /// </summary>
 public sealed class Progression
 {

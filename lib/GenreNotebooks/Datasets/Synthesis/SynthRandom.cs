@@ -3,7 +3,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 /// <summary>
 /// A small, fast, seeded random generator (SplitMix64) whose sequence is fixed by this code, so a track rendered
 /// from a seed is the same on every .NET version and machine. Not thread-safe: one instance per track.
-/// Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public sealed class SynthRandom
 {

@@ -2,7 +2,6 @@ namespace GenreNotebooks.Datasets.Synthesis;
 
 /// <summary>
 /// An option of a recipe and its relative probability.
-/// Taught in notebooks/02-building-the-datasets (what the synthetic generator chose for a track).
 /// </summary>
 /// <typeparam name="T">The option type.</typeparam>
 /// <param name="Item">The option.</param>
