@@ -16,6 +16,9 @@ internal sealed partial class PackageReferences
 
     private PackageReferences(IReadOnlyList<string> folders) => _folders = folders;
 
+    /// <summary>Resolves no package (every nuget reference is an error).</summary>
+    public static PackageReferences None { get; } = new([]);
+
     /// <summary>The folders of every <c>#r "path.dll"</c> of the notebook's code cells, relative to <paramref name="folder"/>.</summary>
     public static PackageReferences Scan(IEnumerable<string> codeCells, string folder)
     {
