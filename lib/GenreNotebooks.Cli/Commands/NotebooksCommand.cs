@@ -9,7 +9,8 @@ namespace GenreNotebooks.Cli.Commands;
 
 /// <summary>
 /// <c>genre notebooks run [notebooks...]</c>: executes notebooks headless with the project's runner and writes the
-/// executed .ipynb and an HTML page of each to the output folder.
+/// executed .ipynb and an HTML page of each to the output folder. <c>genre notebooks export --to cs [notebooks...]</c>:
+/// writes each notebook as a .NET file-based app.
 /// </summary>
 internal static class NotebooksCommand
 {
@@ -17,7 +18,70 @@ internal static class NotebooksCommand
     {
         var notebooks = new Command("notebooks", "Run the notebooks headless and export them.");
         notebooks.Subcommands.Add(CreateRun());
+        notebooks.Subcommands.Add(CreateExport());
         return notebooks;
+    }
+
+    private static Command CreateExport()
+    {
+        var paths = new Argument<string[]>("notebooks")
+        {
+            Description = "Notebook files or folders (default: every notebook under notebooks/, in name order).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var to = new Option<string>("--to")
+        {
+            Description = "The format: cs (a .NET 10 file-based app, run with `dotnet run <name>.cs`).",
+            Required = true,
+        };
+        to.AcceptOnlyFromAmong("cs");
+        var output = new Option<string?>("--out") { Description = "Folder for the .cs files (default: artifacts/apps)." };
+        var export = new Command("export", "Write notebooks as .NET file-based apps: markdown as comments, display(...) to the console and HTML pages.")
+        {
+            paths, to, output,
+        };
+        export.SetAction(parse => Export(parse.GetValue(paths) ?? [], parse.GetValue(output),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return export;
+    }
+
+    private static int Export(string[] paths, string? outDir, TextWriter stdout, TextWriter stderr)
+    {
+        List<string> files;
+        string root;
+        try
+        {
+            files = Resolve(paths);
+            if (files.Count == 0)
+            {
+                stderr.WriteLine($"genre notebooks export: no .ipynb files in {string.Join(", ", paths.Select(p => $"'{p}'"))}.");
+                return ExitCodes.Failed;
+            }
+            // The libraries the apps reference: the checkout holding the notebooks, else the one of this command.
+            try { root = ProjectPaths.FindRoot(Path.GetDirectoryName(files[0])); }
+            catch (DirectoryNotFoundException) { root = ProjectPaths.FindRoot(); }
+            outDir = Path.GetFullPath(outDir ?? Path.Combine(root, "artifacts", "apps"));
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"genre notebooks export: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        int failed = 0;
+        foreach (var file in files)
+        {
+            try
+            {
+                stdout.WriteLine($"wrote {FileBasedAppExporter.Save(file, outDir, root)}");
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"skipped {file}: {e.Message}");
+                failed++;
+            }
+        }
+        if (failed == 0) return ExitCodes.Ok;
+        return failed == files.Count ? ExitCodes.Failed : ExitCodes.Partial;
     }
 
     private static Command CreateRun()

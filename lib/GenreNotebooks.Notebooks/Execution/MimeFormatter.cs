@@ -12,8 +12,12 @@ namespace GenreNotebooks.Notebooks.Execution;
 /// <summary>
 /// Turns a displayed or returned value into a Jupyter MIME bundle (the <c>data</c> of an output), following the
 /// Polyglot C# kernel: <see cref="IHtmlContent"/> becomes <c>text/html</c> (how library figures show up), a
-/// <see cref="FormattedValue"/> keeps its MIME type, JSON nodes become <c>application/json</c>, everything else
-/// <c>text/plain</c> (strings as they are, collections as <c>[ a, b, c ]</c>, numbers in the invariant culture).
+/// <see cref="FormattedValue"/> keeps its MIME type, JSON nodes become <c>application/json</c>. Strings, numbers and
+/// other scalars and collections of scalars are <c>text/plain</c> (strings as they are, collections as
+/// <c>[ a, b, c ]</c>, numbers in the invariant culture), the kernel's text. Other objects, collections of objects,
+/// dictionaries and Microsoft.Data.Analysis DataFrames get the kernel's <c>text/html</c> (a tree view of the
+/// object's properties, an index/value table, a key/value table, a table with one column per DataFrame column) and
+/// their text as <c>text/plain</c> beside it.
 /// </summary>
 public static class MimeFormatter
 {
@@ -52,6 +56,8 @@ public static class MimeFormatter
                 data["text/plain"] = NotebookText.Split(doc.RootElement.GetRawText());
                 return data;
         }
+        if (!KernelHtml.IsText(value) && (mimeTypes.Length == 0 || mimeTypes.Contains("text/html")))
+            data["text/html"] = NotebookText.Split(KernelHtml.Format(value!));
         data["text/plain"] = NotebookText.Split(ToPlainText(value));
         return data;
     }

@@ -87,6 +87,7 @@ public static class NotebookRunner
             .WithLanguageVersion(LanguageVersion.Latest);
         ScriptState<object>? state = null;
         int executionCount = 0, codeCellNumber = 0;
+        var packages = PackageReferences.Scan(notebook.Cells.Where(c => c.IsCode).Select(c => c.Source), folder);
 
         for (int index = 0; index < notebook.Cells.Count; index++)
         {
@@ -94,7 +95,7 @@ public static class NotebookRunner
             if (!cell.IsCode) continue;
             codeCellNumber++;
             cancellationToken.ThrowIfCancellationRequested();
-            var (code, isMarkdown, unsupported) = CellSource.Prepare(cell.Source, PolyglotMetadata.KernelOf(cell.Metadata));
+            var (code, isMarkdown, unsupported) = CellSource.Prepare(cell.Source, PolyglotMetadata.KernelOf(cell.Metadata), packages);
             cell.Outputs.Clear();
             if (isMarkdown) { cell.ExecutionCount = null; continue; }
             cell.ExecutionCount = ++executionCount;
@@ -124,7 +125,8 @@ public static class NotebookRunner
                 {
                     state = await run.WaitAsync(options.CellTimeout, cancellationToken).ConfigureAwait(false);
                     returnValue = state.ReturnValue;
-                    if (TrailingExpressionHasValue(state.Script))
+                    // The kernel's host drops a cell's return value that is a display handle: display(x) shows x once.
+                    if (returnValue is not DisplayedValue && TrailingExpressionHasValue(state.Script))
                         sink.Add(CellOutputSink.ExecuteResult(MimeFormatter.Format(returnValue), executionCount));
                 }
                 catch (TimeoutException)

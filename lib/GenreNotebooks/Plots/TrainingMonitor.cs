@@ -16,7 +16,8 @@ namespace GenreNotebooks.Plots;
 /// trainer.Fit(x, y, xVal, yVal, epochs: 50, progress: monitor);</code>
 /// Passing the monitor as the epoch progress is enough: the trainer sends it the within-epoch reports too.
 /// Within-epoch redraws are throttled by <see cref="MinInterval"/>; epoch ends and the end of the run always redraw.
-/// With <see cref="TrainingMonitorView.Text"/> it shows the title and the status as text instead of the figure.
+/// A <c>display(...).Update</c> of the .NET Interactive kernel is passed through <see cref="LiveDisplay.InPlace(Action{object})"/>,
+/// so VS Code replaces the one output instead of adding a second. With <see cref="TrainingMonitorView.Text"/> it shows the title and the status as text instead of the figure.
 /// Several runs may report to one monitor in turn; <see cref="Reset"/> starts a new curve. Taught in
 /// notebooks/04-feature-networks-and-cross-validation and notebooks/05-cnn-on-mel-spectrograms.
 /// </summary>
@@ -38,7 +39,8 @@ public sealed class TrainingMonitor : IProgress<EpochReport>, IProgress<Training
     {
         ArgumentNullException.ThrowIfNull(show);
         if (!Enum.IsDefined(view)) throw new ArgumentOutOfRangeException(nameof(view), view, "unknown view");
-        _show = show;
+        // Polyglot updates an output in place only when the kernel's handle carries the output's id.
+        _show = LiveDisplay.InPlace(show);
         _clock = timeProvider ?? TimeProvider.System;
         Title = title ?? "training";
         View = view;
