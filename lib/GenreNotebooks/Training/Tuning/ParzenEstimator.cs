@@ -24,6 +24,8 @@ namespace GenreNotebooks.Training.Tuning;
 /// </summary>
 internal sealed class ParzenEstimator
 {
+    private static readonly double HalfLog2Pi = 0.5 * Math.Log(2 * Math.PI);
+
     private readonly double[] _weights;
     private readonly double[] _logWeights;
     private readonly IDimension[] _dims;
@@ -80,15 +82,11 @@ internal sealed class ParzenEstimator
     /// <summary>log of the mixture's density (mass for grid and categorical dimensions) at a row of internal values.</summary>
     public double LogPdf(double[] x)
     {
+        Span<double> terms = _weights.Length <= 256 ? stackalloc double[_weights.Length] : new double[_weights.Length];
+        _logWeights.CopyTo(terms);
+        for (int d = 0; d < _dims.Length; d++) _dims[d].AddLogPdf(x[d], terms);
         double max = double.NegativeInfinity;
-        var terms = new double[_weights.Length];
-        for (int k = 0; k < _weights.Length; k++)
-        {
-            double t = _logWeights[k];
-            for (int d = 0; d < _dims.Length; d++) t += _dims[d].LogPdf(k, x[d]);
-            terms[k] = t;
-            if (t > max) max = t;
-        }
+        foreach (var t in terms) if (t > max) max = t;
         if (double.IsNegativeInfinity(max)) return max;
         double sum = 0;
         foreach (var t in terms) sum += Math.Exp(t - max);
@@ -99,7 +97,8 @@ internal sealed class ParzenEstimator
     {
         double Sample(int kernel, TrialRandom rng);
 
-        double LogPdf(int kernel, double x);
+        /// <summary>Adds every kernel's log density (or mass) at x to <paramref name="terms"/>.</summary>
+        void AddLogPdf(double x, Span<double> terms);
     }
 
     private sealed class NumericDimension : IDimension
@@ -120,7 +119,26 @@ internal sealed class ParzenEstimator
             for (int i = 0; i < sigmas.Length; i++) sigmas[i] = Math.Clamp(sigmas[i], minSigma, Math.Max(width, minSigma));
             Mus = [.. mus, 0.5 * (_low + _high)];
             Sigmas = [.. sigmas, width];
+            // Everything about a kernel that does not depend on the point is computed once: the CDF at the domain
+            // ends (for draws) and the log of the truncated mass times sigma (for densities).
+            int n = Mus.Length;
+            _phiLow = new double[n];
+            _phiHigh = new double[n];
+            _logNorm = new double[n];
+            _logMass = new double[n];
+            _inverseSigma = new double[n];
+            for (int k = 0; k < n; k++)
+            {
+                double a = (_low - Mus[k]) / Sigmas[k], b = (_high - Mus[k]) / Sigmas[k];
+                _phiLow[k] = TruncatedNormal.Phi(a);
+                _phiHigh[k] = TruncatedNormal.Phi(b);
+                _logMass[k] = TruncatedNormal.LogMass(a, b);
+                _inverseSigma[k] = 1 / Sigmas[k];
+                _logNorm[k] = HalfLog2Pi + Math.Log(Sigmas[k]) + _logMass[k];
+            }
         }
+
+        private readonly double[] _phiLow, _phiHigh, _logNorm, _logMass, _inverseSigma;
 
         public double[] Mus { get; }
 
@@ -133,7 +151,8 @@ internal sealed class ParzenEstimator
         private static double[] NeighbourSigmas(double[] mus, double low, double high, bool endpoints)
         {
             var withPrior = mus.Append(0.5 * (low + high)).ToArray();
-            var order = Enumerable.Range(0, withPrior.Length).OrderBy(i => withPrior[i]).ThenBy(i => i).ToArray();
+            var order = Enumerable.Range(0, withPrior.Length).ToArray();
+            Array.Sort(withPrior.ToArray(), order);
             var sorted = new double[withPrior.Length + 2];
             sorted[0] = low;
             for (int i = 0; i < order.Length; i++) sorted[i + 1] = withPrior[order[i]];
@@ -154,21 +173,25 @@ internal sealed class ParzenEstimator
         public double Sample(int kernel, TrialRandom rng)
         {
             double mu = Mus[kernel], sigma = Sigmas[kernel];
-            double z = TruncatedNormal.Sample(rng, (_low - mu) / sigma, (_high - mu) / sigma);
+            double z = TruncatedNormal.Sample(rng, (_low - mu) / sigma, (_high - mu) / sigma, _phiLow[kernel], _phiHigh[kernel]);
             return _space.Untransform(mu + sigma * z);
         }
 
-        public double LogPdf(int kernel, double x)
+        public void AddLogPdf(double x, Span<double> terms)
         {
-            double mu = Mus[kernel], sigma = Sigmas[kernel];
-            double a = (_low - mu) / sigma, b = (_high - mu) / sigma;
             if (_space.Step is not double step)
             {
-                double z = (_space.Transform(x) - mu) / sigma;
-                return TruncatedNormal.LogPdf(z, a, b) - Math.Log(sigma);
+                double t = _space.Transform(x);
+                for (int k = 0; k < terms.Length; k++)
+                {
+                    double z = (t - Mus[k]) * _inverseSigma[k];
+                    terms[k] += -0.5 * z * z - _logNorm[k];
+                }
+                return;
             }
             double lo = _space.Transform(x - step / 2), hi = _space.Transform(x + step / 2);
-            return TruncatedNormal.LogMass((lo - mu) / sigma, (hi - mu) / sigma) - TruncatedNormal.LogMass(a, b);
+            for (int k = 0; k < terms.Length; k++)
+                terms[k] += TruncatedNormal.LogMass((lo - Mus[k]) / Sigmas[k], (hi - Mus[k]) / Sigmas[k]) - _logMass[k];
         }
     }
 
@@ -197,6 +220,9 @@ internal sealed class ParzenEstimator
 
         public double Sample(int kernel, TrialRandom rng) => rng.Choice(_probabilities[kernel]);
 
-        public double LogPdf(int kernel, double x) => Math.Log(_probabilities[kernel][(int)x]);
+        public void AddLogPdf(double x, Span<double> terms)
+        {
+            for (int k = 0; k < terms.Length; k++) terms[k] += Math.Log(_probabilities[k][(int)x]);
+        }
     }
 }

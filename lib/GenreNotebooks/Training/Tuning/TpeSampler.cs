@@ -185,9 +185,17 @@ public sealed class TpeSampler : ISampler
             }
             return (double.PositiveInfinity, 0);
         }
-        var ranked = trials.OrderBy(t => Key(t).Step).ThenBy(t => Key(t).Score).ThenBy(t => t.Number).ToList();
-        var below = ranked.Take(nBelow).OrderBy(t => t.Number).ToList();
-        var above = ranked.Skip(nBelow).OrderBy(t => t.Number).ToList();
+        var keys = new (double Step, double Score, int Number)[trials.Count];
+        var order = new FrozenTrial[trials.Count];
+        for (int i = 0; i < trials.Count; i++)
+        {
+            var (step, score) = Key(trials[i]);
+            keys[i] = (step, score, trials[i].Number);
+            order[i] = trials[i];
+        }
+        Array.Sort(keys, order);
+        var below = order.Take(nBelow).OrderBy(t => t.Number).ToList();
+        var above = order.Skip(nBelow).OrderBy(t => t.Number).ToList();
         return (below, above);
     }
 

@@ -52,7 +52,13 @@ internal static class TruncatedNormal
     {
         if (!(a < b)) return a;
         if (a >= 0) return -Sample(rng, -b, -a);
-        double pa = Phi(a), pb = Phi(b);
+        return Sample(rng, a, b, Phi(a), Phi(b));
+    }
+
+    /// <summary>A draw of the standard normal truncated to [a, b], a &lt; 0 or b &lt;= 0, given pa = Φ(a) and pb = Φ(b).</summary>
+    public static double Sample(TrialRandom rng, double a, double b, double pa, double pb)
+    {
+        if (!(a < b)) return a;
         double u = pa + rng.NextDouble() * (pb - pa);
         double z = u <= 0 ? a : -Sqrt2 * SpecialFunctions.ErfcInv(2 * u);
         return Math.Clamp(double.IsFinite(z) ? z : a, a, b);
