@@ -113,7 +113,7 @@ internal sealed class FanovaTree
                 int nl = k + 1, nr = n - nl;
                 // Maximising sum_left²/n_left + sum_right²/n_right minimises the children's squared error.
                 double score = leftSum * leftSum / nl + (total - leftSum) * (total - leftSum) / nr;
-                if (score > bestScore + 1e-12 * Math.Abs(bestScore))
+                if (feature < 0 || score > bestScore + 1e-12 * Math.Abs(bestScore))
                 {
                     bestScore = score;
                     feature = d;
