@@ -67,6 +67,7 @@ public static class Visualization
                 ["type"] = "scatter",
                 ["mode"] = "markers",
                 ["name"] = name,
+                ["showlegend"] = false,
                 ["x"] = categorical ? new JsonArray([.. points.Select(p => JsonValue.Create(p.Label))]) : Numbers(points.Select(p => p.X)),
                 ["y"] = Numbers(points.Select(p => p.Value)),
                 ["text"] = new JsonArray([.. points.Select(p => JsonValue.Create($"trial {p.Number}"))]),
@@ -77,6 +78,7 @@ public static class Visualization
                     ["cmin"] = 0,
                     ["cmax"] = last,
                     ["colorscale"] = "Blues",
+                    ["reversescale"] = true,   // plotly's Blues runs dark to light; later trials should be darker
                     ["showscale"] = false,
                 },
             };
