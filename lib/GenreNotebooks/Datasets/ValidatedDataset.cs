@@ -67,9 +67,10 @@ public sealed class ValidatedDataset
         string root = Path.GetFullPath(dataset.Root.Length == 0 ? "." : dataset.Root);
         var candidates = dataset.Tracks
             .Select(t => new CustomFolderScanner.Candidate(t, Path.GetRelativePath(root, t.Path).Replace('\\', '/'))).ToArray();
-        // The folder readers start every message about a file they did not take with "skipped".
+        // The GTZAN and synthetic readers start every message about a file they did not take with "skipped", the
+        // custom folder reader with "excluded".
         var earlier = dataset.Warnings.Select(w => new DatasetIssue(DatasetIssueKind.ReaderWarning, root, root, null, w,
-            w.StartsWith("skipped ", StringComparison.Ordinal)));
+            w.StartsWith("skipped ", StringComparison.Ordinal) || w.StartsWith("excluded, ", StringComparison.Ordinal)));
         return TrackChecker.Check(dataset.Source, root, dataset.Description, candidates, earlier, dataset.MissingIds, options, progress, cancellationToken);
     }
 

@@ -180,6 +180,10 @@ public class CustomDatasetTests
         Assert.Contains(listed.Tracks, x => x.Genre == "polka");
         Assert.DoesNotContain(listed.Tracks, x => x.Id == "rap.broken");
         Assert.Contains(listed.Warnings, w => w.Contains("rap/broken.wav") && w.Contains("not a WAV file"));
+        // Checking a listed dataset afterwards passes the listing's exclusions on.
+        var later = ValidatedDataset.Check(listed, Options);
+        Assert.Equal(checkedSet.Tracks.Select(x => x.Track.Id), later.Tracks.Select(x => x.Track.Id));
+        Assert.Contains(later.Report.Excluded, i => i.Kind == DatasetIssueKind.ReaderWarning && i.Message.Contains("rap/broken.wav"));
     }
 
     [Fact]
@@ -252,7 +256,9 @@ public class CustomDatasetTests
         var gtzan = ValidatedDataset.Check(GtzanReader.Read(Path.Combine(t.Root, "gtzan")).WithoutGenres(["jazz"]), Options);
         Assert.Equal(["blues", "hiphop"], gtzan.Genres);
         Assert.Contains(gtzan.Report.Notes, i => i.Kind == DatasetIssueKind.ReaderWarning && i.Message.Contains("missing"));
+        Assert.Throws<ArgumentException>(() => GtzanReader.Read(Path.Combine(t.Root, "gtzan")).WithoutGenres(["polka"]));
         var mine = CustomGenres.Load(Path.Combine(t.Root, "mine"), Options);
+        Assert.Contains("'polka' is not in", Assert.Throws<ArgumentException>(() => mine.WithGenres(["polka"])).Message);
         Assert.Equal(["hiphop", "rap", "brazilian_funk"], mine.Genres);
 
         var clash = Assert.Throws<ArgumentException>(() => ValidatedDataset.Merge(gtzan, mine));
