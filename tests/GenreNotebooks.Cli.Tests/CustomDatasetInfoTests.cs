@@ -100,6 +100,17 @@ public sealed class CustomDatasetInfoTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cancelled_check_exits_130()
+    {
+        for (int i = 0; i < 3; i++) Wav($"cancel/rap/r{i}.wav");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = await GenreCli.RunAsync(["dataset", "info", "--root", Path.Combine(_dir, "cancel")], o, e, new CancellationToken(canceled: true));
+        Assert.Equal(130, code);
+        Assert.Contains("cancelled", e.ToString());
+    }
+
+    [Fact]
     public void Nine_second_clips_exclude_shorter_tracks()
     {
         for (int i = 0; i < 2; i++) Wav($"nine/rap/long{i}.wav", 9.5);

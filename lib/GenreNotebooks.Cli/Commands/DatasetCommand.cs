@@ -95,7 +95,7 @@ internal static class DatasetCommand
             "List a GTZAN copy or custom genre folders: counts per genre, missing tracks, warnings. Custom folders are fully checked " +
             "(unreadable files, duplicates, too-short tracks, small genres, colliding genre names); exit code 2 when something was excluded, 1 when nothing is usable.");
         foreach (var o in new Option[] { root, custom, minTracks, clipSeconds, balance, seed }) command.Options.Add(o);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
@@ -108,7 +108,14 @@ internal static class DatasetCommand
                     stdout.WriteLine(GtzanReader.Read(r).Summary());
                     return ExitCodes.Ok;
                 }
-                return CustomInfo(r ?? ".", !parse.GetValue(custom), parse.GetValue(minTracks), parse.GetValue(clipSeconds), parse.GetValue(balance)!, parse.GetValue(seed), stdout, stderr);
+                // Off the invoking thread, so Ctrl+C stops the check at its next file and System.CommandLine can still end it.
+                return await Task.Run(() => CustomInfo(r ?? ".", !parse.GetValue(custom), parse.GetValue(minTracks), parse.GetValue(clipSeconds),
+                    parse.GetValue(balance)!, parse.GetValue(seed), stdout, stderr, cancellationToken), CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                stderr.WriteLine("genre dataset info: cancelled");
+                return ExitCodes.Cancelled;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
@@ -119,7 +126,8 @@ internal static class DatasetCommand
         return command;
     }
 
-    private static int CustomInfo(string root, bool detected, int minTracks, double clipSeconds, string balance, int seed, TextWriter stdout, TextWriter stderr)
+    private static int CustomInfo(string root, bool detected, int minTracks, double clipSeconds, string balance, int seed, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancellationToken)
     {
         var mode = balance.Trim().ToLowerInvariant() switch
         {
@@ -132,7 +140,7 @@ internal static class DatasetCommand
         if (!(clipSeconds >= 0.5 && clipSeconds <= 30))
             throw new ArgumentException($"--clip-seconds must be between 0.5 and 30 (got {clipSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
         var options = new DatasetCheckOptions { MinTracksPerGenre = minTracks, Clips = ClipOptions.Seconds(clipSeconds) };
-        var checkedSet = CustomGenres.Load(root, options);
+        var checkedSet = CustomGenres.Load(root, options, cancellationToken: cancellationToken);
         stdout.WriteLine(checkedSet.Summary());
         foreach (var issue in checkedSet.Report.Excluded) stderr.WriteLine($"skipped: {issue}");
         if (checkedSet.Tracks.Count == 0)
