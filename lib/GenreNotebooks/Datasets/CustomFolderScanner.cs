@@ -6,8 +6,9 @@ namespace GenreNotebooks.Datasets;
 /// Lists a custom genre folder: every first-level sub-folder is a genre (label by <see cref="GenreNames.Label"/>,
 /// colliding spellings pooled or excluded), every audio file below it at any depth a track with id
 /// <c>&lt;label&gt;.&lt;relative path, slugged, segments joined by '.'&gt;</c>. Names starting with '.' are skipped (hidden
-/// files, AppleDouble <c>._x.mp3</c>); symbolic links to folders are followed once. Everything else that is not taken
-/// becomes a <see cref="DatasetIssue"/>. Decodes nothing.
+/// files, AppleDouble <c>._x.mp3</c>, trash folders): hidden folders and hidden audio files are listed in a note, other
+/// hidden files (<c>.DS_Store</c>) are not. Symbolic links to folders are followed once. Everything else that is not
+/// taken becomes a <see cref="DatasetIssue"/>. Decodes nothing.
 /// </summary>
 internal static partial class CustomFolderScanner
 {
@@ -38,6 +39,10 @@ internal static partial class CustomFolderScanner
         }
         if (looseOther.Count > 0)
             Issue(DatasetIssueKind.NotAudio, root, null, $"ignored {Listing(looseOther.Select(Rel).ToList())} in the root (not audio by extension)", excluded: false);
+        var hiddenTop = Directory.GetDirectories(root).Where(IsHidden)
+            .Concat(Directory.GetFiles(root).Where(f => IsHidden(f) && AudioExtensions.IsAudio(f))).Order(StringComparer.Ordinal).ToList();
+        if (hiddenTop.Count > 0)
+            Issue(DatasetIssueKind.Hidden, root, null, HiddenText(hiddenTop.Select(Rel).ToList()), excluded: false);
 
         var groups = new List<(string Label, string Key, List<string> Dirs)>();
         foreach (var dir in Directory.GetDirectories(root).Where(d => !IsHidden(d)).OrderBy(d => d, StringComparer.Ordinal))
@@ -45,7 +50,7 @@ internal static partial class CustomFolderScanner
             string label = GenreNames.Label(Path.GetFileName(dir));
             if (label.Length == 0)
             {
-                var (audio, _) = ListFiles(dir, root, issues);
+                var (audio, _, _) = ListFiles(dir, root, issues);
                 Issue(DatasetIssueKind.InvalidGenreName, dir, null,
                     $"folder '{Rel(dir)}/' has no letter or digit in its name, so it gives no genre label; {Excluding(audio.Select(Rel))}",
                     excluded: audio.Count > 0);
@@ -70,7 +75,7 @@ internal static partial class CustomFolderScanner
             }
             foreach (var extra in dirs.Skip(1))
             {
-                var (audio, _) = ListFiles(extra, root, issues);
+                var (audio, _, _) = ListFiles(extra, root, issues);
                 Issue(DatasetIssueKind.GenreNameCollision, extra, label,
                     $"folder '{Rel(extra)}/' names the same genre as '{Rel(dirs[0])}/' (normalised key '{key}') and pooling spellings is off; {Excluding(audio.Select(Rel))}",
                     excluded: audio.Count > 0);
@@ -84,9 +89,11 @@ internal static partial class CustomFolderScanner
             var files = new List<(string Path, string InGenre)>();
             foreach (var dir in dirs)
             {
-                var (audio, other) = ListFiles(dir, root, issues);
+                var (audio, other, hidden) = ListFiles(dir, root, issues);
                 if (other.Count > 0)
                     Issue(DatasetIssueKind.NotAudio, dir, label, $"ignored {Listing(other.Select(Rel).ToList())} in '{Rel(dir)}/' (not audio by extension)", excluded: false);
+                if (hidden.Count > 0)
+                    Issue(DatasetIssueKind.Hidden, dir, label, HiddenText(hidden.Select(Rel).ToList()), excluded: false);
                 if (audio.Count == 0)
                     Issue(DatasetIssueKind.EmptyGenreFolder, dir, label, $"genre folder '{Rel(dir)}/' holds no audio files", excluded: false);
                 files.AddRange(audio.Select(a => (a, Path.GetRelativePath(dir, a).Replace('\\', '/'))));
@@ -133,16 +140,21 @@ internal static partial class CustomFolderScanner
         return label + "." + string.Join(".", segments.Select(GenreFolderScanner.Slug));
     }
 
-    /// <summary>Audio and other files below <paramref name="dir"/>, recursively, sorted; unreadable folders become issues.</summary>
-    private static (List<string> Audio, List<string> Other) ListFiles(string dir, string root, List<DatasetIssue> issues)
+    /// <summary>
+    /// Audio and other files below <paramref name="dir"/>, recursively, sorted, and the hidden folders and hidden audio
+    /// files skipped; unreadable folders become issues.
+    /// </summary>
+    private static (List<string> Audio, List<string> Other, List<string> Hidden) ListFiles(string dir, string root, List<DatasetIssue> issues)
     {
         var audio = new List<string>();
         var other = new List<string>();
+        var hidden = new List<string>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         Walk(dir, 0);
         audio.Sort(StringComparer.Ordinal);
         other.Sort(StringComparer.Ordinal);
-        return (audio, other);
+        hidden.Sort(StringComparer.Ordinal);
+        return (audio, other, hidden);
 
         void Walk(string d, int depth)
         {
@@ -162,10 +174,17 @@ internal static partial class CustomFolderScanner
             }
             foreach (var f in files)
             {
-                if (IsHidden(f)) continue;
-                (AudioExtensions.IsAudio(f) ? audio : other).Add(f);
+                if (!IsHidden(f)) (AudioExtensions.IsAudio(f) ? audio : other).Add(f);
+                else if (AudioExtensions.IsAudio(f)) hidden.Add(f);
             }
-            if (depth >= MaxDepth) return;
+            hidden.AddRange(subs.Where(IsHidden));
+            if (depth >= MaxDepth)
+            {
+                if (subs.Any(s => !IsHidden(s)))
+                    issues.Add(new DatasetIssue(DatasetIssueKind.Unreadable, root, d, null,
+                        $"folder '{Path.GetRelativePath(root, d).Replace('\\', '/')}/' is {MaxDepth} levels deep; its sub-folders are not read", Excluded: true));
+                return;
+            }
             foreach (var s in subs.Where(s => !IsHidden(s)).OrderBy(s => s, StringComparer.Ordinal)) Walk(s, depth + 1);
         }
     }
@@ -184,6 +203,10 @@ internal static partial class CustomFolderScanner
     }
 
     private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith('.');
+
+    private static string HiddenText(List<string> names) =>
+        $"skipped {names.Count} hidden item(s) (names starting with '.'): " + string.Join(", ", names.Take(ListedExamples).Select(n => $"'{n}'")) +
+        (names.Count > ListedExamples ? $" and {names.Count - ListedExamples} more" : "");
 
     private static string Excluding(IEnumerable<string> files)
     {

@@ -28,6 +28,7 @@ public sealed record DatasetIssue(DatasetIssueKind Kind, string Root, string Pat
         DatasetIssueKind.TrackIdRenamed => "track id renamed",
         DatasetIssueKind.FileNameGenreMismatch => "file name genre",
         DatasetIssueKind.ReaderWarning => "reader",
+        DatasetIssueKind.Hidden => "hidden",
         _ => Kind.ToString(),
     };
 

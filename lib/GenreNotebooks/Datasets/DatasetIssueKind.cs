@@ -27,4 +27,6 @@ public enum DatasetIssueKind
     FileNameGenreMismatch,
     /// <summary>A warning of the reader that listed the tracks (GTZAN, synthetic), passed on.</summary>
     ReaderWarning,
+    /// <summary>Hidden audio files and folders (names starting with '.', e.g. macOS <c>._x.mp3</c>); skipped, listed.</summary>
+    Hidden,
 }

@@ -39,6 +39,8 @@ public class CustomDatasetTests
         File.Copy(Path.Combine(t.Root, "mine/rap/r00.wav"), Path.Combine(t.Root, "mine/rap/backup/r00.wav"));
         t.Text("mine/rap/notes.txt", "liner notes");
         t.Folder("mine/empty");
+        t.Text("mine/rap/._r00.wav", "AppleDouble metadata");
+        t.Text("mine/rap/.DS_Store", "finder");
         return t;
     }
 
@@ -96,9 +98,12 @@ public class CustomDatasetTests
         Assert.True(One(DatasetIssueKind.OutsideGenreFolder, "loose.wav").Excluded);
         Assert.Contains("'rap/notes.txt'", One(DatasetIssueKind.NotAudio, "rap").Message);
         Assert.False(One(DatasetIssueKind.EmptyGenreFolder, "empty").Excluded);
+        var hidden = One(DatasetIssueKind.Hidden, "rap");
+        Assert.Contains("'rap/._r00.wav'", hidden.Message);
+        Assert.DoesNotContain(".DS_Store", r.ToString());
 
         // Every audio file under the root is either a usable track or named by an exclusion.
-        var audio = Directory.GetFiles(Path.Combine(t.Root, "mine"), "*.wav", SearchOption.AllDirectories);
+        var audio = Directory.GetFiles(Path.Combine(t.Root, "mine"), "*.wav", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.'));
         foreach (var file in audio)
         {
             string rel = Path.GetRelativePath(Path.Combine(t.Root, "mine"), file);
