@@ -7,8 +7,11 @@ namespace GenreNotebooks.Cli.Commands;
 
 /// <summary>
 /// <c>genre dataset synth --out &lt;dir&gt; [--genres blues,classical,...] [--tracks-per-genre N] [--seed S] [--seconds 30]</c>:
-/// writes synthetic GTZAN-shaped music in the Kaggle layout; <c>genre dataset info [--root dir] [--custom]</c>: lists
-/// a GTZAN copy (or a custom genre folder) with counts, missing tracks and warnings. Exit code 0 on success, 1 on bad input.
+/// writes synthetic GTZAN-shaped music in the Kaggle layout; <c>genre dataset info [--root dir] [--custom] [--min-tracks N]
+/// [--clip-seconds S] [--balance none|undersample|weights] [--seed S]</c>: lists a GTZAN copy with counts, missing tracks and
+/// warnings (exit 0), or checks custom genre folders (a folder without the GTZAN layout, or --custom) and prints the genres,
+/// track counts, the report and the class-balance table: exit 2 when something was excluded (each named on stderr), 1 when
+/// nothing is usable or on bad input.
 /// </summary>
 internal static class DatasetCommand
 {
@@ -82,28 +85,73 @@ internal static class DatasetCommand
 
     private static Command Info()
     {
-        var root = new Option<string>("--root") { Description = "Folder to read (default: datasets/gtzan)." };
-        var custom = new Option<bool>("--custom") { Description = "Read <root>/<genre>/*.<audio> as custom genre folders instead of GTZAN." };
-        var command = new Command("info", "List a GTZAN copy or custom genre folders: counts per genre, missing tracks, warnings.");
-        command.Options.Add(root);
-        command.Options.Add(custom);
-        command.SetAction(parse =>
+        var root = new Option<string>("--root") { Description = "Folder to read (default: datasets/gtzan). A folder without the GTZAN layout is read as custom genre folders <root>/<genre>/**/*.<audio>." };
+        var custom = new Option<bool>("--custom") { Description = "Read <root> as custom genre folders even if it holds a GTZAN layout." };
+        var minTracks = new Option<int>("--min-tracks") { Description = "Custom folders: a genre with fewer usable tracks is excluded.", DefaultValueFactory = _ => DatasetCheckOptions.Default.MinTracksPerGenre };
+        var clipSeconds = new Option<double>("--clip-seconds") { Description = "Custom folders: clip length; shorter tracks are excluded, clips are counted.", DefaultValueFactory = _ => 3.0 };
+        var balance = new Option<string>("--balance") { Description = "Custom folders: the balance table to show: none, undersample (to the smallest genre) or weights (class weights).", DefaultValueFactory = _ => "none" };
+        var seed = new Option<int>("--seed") { Description = "Custom folders: seed of the undersampling choice.", DefaultValueFactory = _ => SyntheticDataset.DefaultSeed };
+        var command = new Command("info",
+            "List a GTZAN copy or custom genre folders: counts per genre, missing tracks, warnings. Custom folders are fully checked " +
+            "(unreadable files, duplicates, too-short tracks, small genres, colliding genre names); exit code 2 when something was excluded, 1 when nothing is usable.");
+        foreach (var o in new Option[] { root, custom, minTracks, clipSeconds, balance, seed }) command.Options.Add(o);
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             try
             {
                 string? r = parse.GetValue(root);
-                var ds = parse.GetValue(custom) ? CustomGenres.Read(r ?? ".") : GtzanReader.Read(r);
-                stdout.WriteLine(ds.Summary());
-                return 0;
+                bool asCustom = parse.GetValue(custom) || (r is not null && Directory.Exists(r) && GtzanReader.Find(r) is null);
+                if (!asCustom)
+                {
+                    stdout.WriteLine(GtzanReader.Read(r).Summary());
+                    return ExitCodes.Ok;
+                }
+                // Off the invoking thread, so Ctrl+C stops the check at its next file and System.CommandLine can still end it.
+                return await Task.Run(() => CustomInfo(r ?? ".", !parse.GetValue(custom), parse.GetValue(minTracks), parse.GetValue(clipSeconds),
+                    parse.GetValue(balance)!, parse.GetValue(seed), stdout, stderr, cancellationToken), CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                stderr.WriteLine("genre dataset info: cancelled");
+                return ExitCodes.Cancelled;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 stderr.WriteLine($"genre dataset info: {ErrorText.Of(e)}");
-                return 1;
+                return ExitCodes.Failed;
             }
         });
         return command;
+    }
+
+    private static int CustomInfo(string root, bool detected, int minTracks, double clipSeconds, string balance, int seed, TextWriter stdout, TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        var mode = balance.Trim().ToLowerInvariant() switch
+        {
+            "none" => BalanceMode.None,
+            "undersample" => BalanceMode.UndersampleToSmallest,
+            "weights" => BalanceMode.ClassWeights,
+            _ => throw new ArgumentException($"--balance must be none, undersample or weights (got '{balance}')"),
+        };
+        if (minTracks < 1) throw new ArgumentException($"--min-tracks must be at least 1 (got {minTracks})");
+        if (!(clipSeconds >= 0.5 && clipSeconds <= 30))
+            throw new ArgumentException($"--clip-seconds must be between 0.5 and 30 (got {clipSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        var options = new DatasetCheckOptions { MinTracksPerGenre = minTracks, Clips = ClipOptions.Seconds(clipSeconds) };
+        var checkedSet = CustomGenres.Load(root, options, cancellationToken: cancellationToken);
+        stdout.WriteLine(checkedSet.Summary());
+        foreach (var issue in checkedSet.Report.Excluded) stderr.WriteLine($"skipped: {issue}");
+        if (checkedSet.Tracks.Count == 0)
+        {
+            stderr.WriteLine("genre dataset info: " + (detected ? "No GTZAN found and no" : "no") + $" usable custom genre folders in '{checkedSet.Dataset.Root}': " +
+                $"expected <genre>/ sub-folders of audio (wav, au, mp3, ...) with at least {minTracks} readable, distinct tracks of at least one clip each" +
+                (detected ? ", or GTZAN's genres_original/<genre>/ or genres/<genre>/" : ""));
+            return ExitCodes.Failed;
+        }
+        stdout.WriteLine();
+        stdout.WriteLine(checkedSet.Balance(mode, seed).ToString());
+        return checkedSet.Report.HasExclusions ? ExitCodes.Partial : ExitCodes.Ok;
     }
 }

@@ -85,6 +85,17 @@ public sealed class GenreDataset
             MissingIds.Where(id => keep.Contains(GtzanManifest.GenreOfId(id))), Description);
     }
 
+    /// <summary>The dataset without <paramref name="genres"/> (e.g. GTZAN without jazz: the BU paper's GTZAN-9).</summary>
+    /// <exception cref="ArgumentException">A named genre is not in the dataset.</exception>
+    public GenreDataset WithoutGenres(IEnumerable<string> genres)
+    {
+        ArgumentNullException.ThrowIfNull(genres);
+        var drop = genres.Select(g => g.Trim().ToLowerInvariant()).ToHashSet();
+        foreach (var g in drop)
+            if (!Genres.Contains(g)) throw new ArgumentException($"genre '{g}' is not in this dataset (genres: {string.Join(", ", Genres)})", nameof(genres));
+        return WithGenres(Genres.Where(g => !drop.Contains(g)));
+    }
+
     /// <summary>
     /// Balances the classes by keeping, for every genre, a seeded random subset of the size of the smallest genre
     /// (as the BU paper does); <see cref="Tracks"/> of the result stay sorted by id.

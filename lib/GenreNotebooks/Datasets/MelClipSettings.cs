@@ -5,12 +5,15 @@ namespace GenreNotebooks.Datasets;
 /// <summary>
 /// How clip mel spectrograms are computed: clip cutting, STFT and mel options (librosa defaults: n_fft 2048, hop 512,
 /// 128 Slaney mels), and the dB conversion (<c>power_to_db</c>, ref 1 or the clip's maximum, top_db 80). A 3-s clip
-/// (66150 samples) gives a 128 x 130 matrix. Taught in notebooks/02-building-the-datasets.
+/// (66150 samples) gives a 128 x 130 matrix, a 9-s clip (198450 samples) 128 x 388. Taught in notebooks/02-building-the-datasets.
 /// </summary>
 public sealed record MelClipSettings
 {
     /// <summary>The notebooks' default: 3-s clips, 128 mels, dB relative to 1.0, top_db 80.</summary>
     public static MelClipSettings Default { get; } = new();
+
+    /// <summary>9-s clips (<see cref="ClipOptions.NineSeconds"/>, 198450 samples), otherwise <see cref="Default"/>: 128 x 388 log-mels, the BU paper's 9-s set.</summary>
+    public static MelClipSettings NineSeconds { get; } = new() { Clips = ClipOptions.NineSeconds };
 
     /// <summary>Sample rate the tracks are loaded at.</summary>
     public int SampleRate { get; init; } = 22050;

@@ -38,6 +38,31 @@ public static class Splits
     }
 
     /// <summary>
+    /// The clips of each part of an already made track split: a clip goes where its track went. Use it to give clips of
+    /// different lengths (3 s and 9 s) of the same tracks the same split: split the tracks once, then apply the split to
+    /// each clip set. (<see cref="ByTrack(IReadOnlyList{Clip}, int, SplitFractions?)"/> splits the tracks the clips come
+    /// from, so two clip sets get the same split only when every track gives clips of both lengths.)
+    /// </summary>
+    /// <exception cref="ArgumentException">A clip's track is in no part of <paramref name="trackSplit"/>.</exception>
+    public static SplitResult<Clip> ClipsOf(SplitResult<Track> trackSplit, IReadOnlyList<Clip> clips)
+    {
+        ArgumentNullException.ThrowIfNull(trackSplit);
+        ArgumentNullException.ThrowIfNull(clips);
+        var part = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var t in trackSplit.Train) part[t.Id] = 0;
+        foreach (var t in trackSplit.Validation) part[t.Id] = 1;
+        foreach (var t in trackSplit.Test) part[t.Id] = 2;
+        var parts = new[] { new List<Clip>(), new List<Clip>(), new List<Clip>() };
+        foreach (var c in clips)
+        {
+            if (!part.TryGetValue(c.TrackId, out var p))
+                throw new ArgumentException($"clip {c.Id}: track '{c.TrackId}' is in no part of the track split", nameof(clips));
+            parts[p].Add(c);
+        }
+        return new SplitResult<Clip>(parts[0], parts[1], parts[2]);
+    }
+
+    /// <summary>
     /// The LEAKY split: clips assigned to parts independently of their track (stratified by genre, seeded), so the
     /// same song is in train and test. Use only to demonstrate why it inflates accuracy.
     /// </summary>
