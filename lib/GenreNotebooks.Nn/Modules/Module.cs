@@ -100,6 +100,19 @@ public abstract class Module
     }
 
     /// <summary>
+    /// True when <paramref name="other"/> has the same state-dict entries as this module: the same names in the same
+    /// order with the same shapes (the values may differ). Notebooks use it to show that a network written in a cell
+    /// is the one saved in the library, so weights saved from one load into the other.
+    /// </summary>
+    public bool HasSameLayout(Module other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var mine = StateDict().ToList();
+        var theirs = other.StateDict().ToList();
+        return mine.Count == theirs.Count && mine.Zip(theirs).All(p => p.First.Key == p.Second.Key && p.First.Value.Shape.SequenceEqual(p.Second.Value.Shape));
+    }
+
+    /// <summary>
     /// Copies values from <paramref name="state"/> into this module's parameters and buffers (<c>load_state_dict</c>).
     /// With <paramref name="strict"/>, missing and unexpected names are errors; shape mismatches always are.
     /// </summary>

@@ -61,3 +61,19 @@ public class PyTorchStateDictTests
         finally { File.Delete(path); }
     }
 }
+
+public class ModuleLayoutTests
+{
+    [Fact]
+    public void Same_layout_means_same_names_order_and_shapes_whatever_the_values()
+    {
+        var a = new GenreNotebooks.Nn.Modules.Sequential(new GenreNotebooks.Nn.Modules.Linear(4, 3, generator: new GenreNotebooks.Nn.Generator(1)), new GenreNotebooks.Nn.Modules.ReLU(), new GenreNotebooks.Nn.Modules.BatchNorm1d(3));
+        var b = new GenreNotebooks.Nn.Modules.Sequential(new GenreNotebooks.Nn.Modules.Linear(4, 3, generator: new GenreNotebooks.Nn.Generator(2)), new GenreNotebooks.Nn.Modules.ReLU(), new GenreNotebooks.Nn.Modules.BatchNorm1d(3));
+        Assert.True(a.HasSameLayout(b));
+        var wider = new GenreNotebooks.Nn.Modules.Sequential(new GenreNotebooks.Nn.Modules.Linear(4, 5), new GenreNotebooks.Nn.Modules.ReLU(), new GenreNotebooks.Nn.Modules.BatchNorm1d(5));
+        Assert.False(a.HasSameLayout(wider));
+        var shifted = new GenreNotebooks.Nn.Modules.Sequential(new GenreNotebooks.Nn.Modules.ReLU(), new GenreNotebooks.Nn.Modules.Linear(4, 3), new GenreNotebooks.Nn.Modules.BatchNorm1d(3));
+        Assert.False(a.HasSameLayout(shifted));   // same shapes, other names (1.weight instead of 0.weight)
+        Assert.False(a.HasSameLayout(new GenreNotebooks.Nn.Modules.Sequential(new GenreNotebooks.Nn.Modules.Linear(4, 3))));
+    }
+}

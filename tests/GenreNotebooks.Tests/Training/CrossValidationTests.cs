@@ -56,9 +56,11 @@ public class CrossValidationTests
     {
         var (labels, groups) = Clips();
         // A fake model: right on every sample except the validation samples of genre 2 in fold 0.
-        var result = CrossValidation.Run(labels, groups, 5, 3, fold =>
+        CrossValidationResult result = CrossValidation.Run(labels, groups, 5, 3, fold =>
             fold.ValidationIndices.Select(i => fold.Index == 0 && labels[i] == 2 ? 0 : labels[i]).ToArray(), ["a", "b", "c"]);
         Assert.Equal(5, result.Folds.Count);
+        FoldResult first = result.Folds[0];
+        Assert.Equal((0, 18), (first.Index, first.ValidationCount));
         Assert.Equal(12.0 / 18, result.Accuracies[0], 12);
         Assert.All(result.Accuracies.Skip(1), a => Assert.Equal(1.0, a));
         double mean = (12.0 / 18 + 4) / 5;

@@ -96,6 +96,16 @@ public class ScheduleTests
     }
 
     [Fact]
+    public void Every_scheduler_is_an_LRScheduler_of_its_optimizer_so_recipes_and_loops_take_any_of_them()
+    {
+        var driver = ScriptedDriver.Losses(new double[3]);
+        LRScheduler[] all = [new StepLR(driver.Optimizer, 1, 0.5f), new ExponentialLR(driver.Optimizer, 0.5f), new ReduceLROnPlateau(driver.Optimizer)];
+        Assert.All(all, s => Assert.Same(driver.Optimizer, s.Optimizer));
+        all[0].Step();
+        Assert.Equal((1, 0.5f), (all[0].LastEpoch, all[0].LastLearningRate));
+    }
+
+    [Fact]
     public void Schedulers_refuse_bad_settings()
     {
         var opt = new SGD([new GenreNotebooks.Nn.Tensor(new float[1], 1)], 1f);
