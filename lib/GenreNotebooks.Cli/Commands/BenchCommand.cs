@@ -13,6 +13,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(GenreNotebooks.Cli.Bench.NnBench.Create());
         bench.Subcommands.Add(Bench.FeaturesBench.CreateCommand());
         bench.Subcommands.Add(Bench.SynthBench.CreateCommand());
+        bench.Subcommands.Add(Bench.SegmentsBench.CreateCommand());
         return bench;
     }
 }

@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return CvCommand.Create();
         yield return TrainCommand.Create();
         yield return ClassifyCommand.Create();
+        yield return SegmentsCommand.Create();
     }
 }
