@@ -43,7 +43,7 @@ internal static class SegmentsCommand
                 options.Validate(sr);
                 var model = modelPath is null ? null : SegmentTimbre.Load(modelPath);
                 var y = AudioFile.Load(input, sr);
-                var track = SegmentAnalyzer.Analyze(y.Samples, y.SampleRate, options, Path.GetFileName(input));
+                var track = SegmentAnalyzer.Analyze(y.Samples, y.SampleRate, options, input);
                 if (model is not null && model.InputSize != track.MfccCount)
                     throw new InvalidDataException($"{modelPath}: the timbre model takes {model.InputSize} MFCCs per segment, the analysis gives {track.MfccCount}");
                 string timbreNote;
