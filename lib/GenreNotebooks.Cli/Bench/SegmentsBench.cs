@@ -59,6 +59,10 @@ internal static class SegmentsBench
         var segments = SegmentAnalyzer.Analyze(y, rate);
         BenchTimer.Print(output, [whole, peer]);
         output.WriteLine($"ratio segments / feature row: {whole.Median / peer.Median:F3} ({segments.Count} segments; target: under 50 ms unloaded)");
+        // Process CPU time per run (all threads, GC included) is less sensitive than wall time to other processes on a busy machine.
+        double cpuSegments = CpuMilliseconds(() => timbre.Transform(SegmentAnalyzer.Analyze(y, rate)), runs);
+        double cpuPeer = CpuMilliseconds(() => GtzanFeatureExtractor.Compute(y), peerRuns);
+        output.WriteLine($"cpu time per run: segments {cpuSegments:F1} ms, feature row {cpuPeer:F1} ms, ratio {cpuSegments / cpuPeer:F3}");
         output.WriteLine();
         output.WriteLine($"{"stage (median over the timed runs)",-40} {"ms",12}");
         foreach (var (name, pick) in new (string, Func<SegmentTimings, TimeSpan>)[]
@@ -96,6 +100,23 @@ internal static class SegmentsBench
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Median over <paramref name="runs"/> runs of the process CPU time of one run, in milliseconds.</summary>
+    private static double CpuMilliseconds(Action action, int runs)
+    {
+        action();
+        var process = Process.GetCurrentProcess();
+        var times = new List<TimeSpan>();
+        for (int i = 0; i < runs; i++)
+        {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            action();
+            process.Refresh();
+            times.Add(process.TotalProcessorTime - before);
+        }
+        return Median(times);
     }
 
     private static double Median(IEnumerable<TimeSpan> values)

@@ -146,7 +146,7 @@ public static class SegmentAnalyzer
                 Pitch: NormalisedColumn(pitch, k),
                 Mfcc: mfcc.Column(k));
         }
-        var track = new TrackSegments(trackId, genre, sampleRate, (double)y.Length / sampleRate, segments);
+        var track = new TrackSegments(trackId, genre, sampleRate, (double)y.Length / sampleRate, segments, options);
         timings?.AddAggregation(t0);
 
         if (!detailed) return new SegmentAnalysis(track, [], [], [], [], starts, new FloatMatrix(0, 0), new FloatMatrix(0, 0), tuning, hop);

@@ -42,10 +42,12 @@ public sealed class SegmentTimbre
     private readonly double[] _mean;
     private readonly double[][] _components;
     private readonly double[] _explainedVariance;
+    private readonly AnalysisSettings _settings;
 
     private SegmentTimbre(double[] mean, double[][] components, double[] explainedVariance, double totalVariance, double scale,
-        int trainingTracks, long trainingSegments)
+        int trainingTracks, long trainingSegments, AnalysisSettings settings)
     {
+        _settings = settings;
         _mean = mean;
         _components = components;
         _explainedVariance = explainedVariance;
@@ -86,6 +88,18 @@ public sealed class SegmentTimbre
     /// <summary>Segments the model was fitted on.</summary>
     public long TrainingSegments { get; }
 
+    /// <summary>Sample rate of the training tracks' analysis; null when fitted on bare rows. <see cref="Transform(TrackSegments)"/> refuses tracks analysed otherwise.</summary>
+    public int? SampleRate => _settings.SampleRate;
+
+    /// <summary>n_fft of the training tracks' analysis, or null when unknown.</summary>
+    public int? NFft => _settings.NFft;
+
+    /// <summary>Hop length of the training tracks' analysis, or null when unknown.</summary>
+    public int? HopLength => _settings.HopLength;
+
+    /// <summary>Mel bands behind the training tracks' MFCCs, or null when unknown.</summary>
+    public int? NMels => _settings.NMels;
+
     /// <summary>
     /// Fits on the segments of <paramref name="trainingTracks"/>: pass the training split only.
     /// </summary>
@@ -97,10 +111,17 @@ public sealed class SegmentTimbre
         var tracks = trainingTracks.ToList();
         if (tracks.Count == 0) throw new ArgumentException("cannot fit a timbre model on no tracks", nameof(trainingTracks));
         int d = tracks[0].MfccCount;
+        var settings = AnalysisSettings.Of(tracks[0]);
         foreach (var t in tracks)
+        {
             if (t.MfccCount != d)
                 throw new ArgumentException($"track '{t.TrackId}' has {t.MfccCount} MFCCs per segment, track '{tracks[0].TrackId}' {d}", nameof(trainingTracks));
-        return Fit(tracks.SelectMany(t => t.Segments.Select(s => s.Mfcc)), d, components, firstComponentStd, tracks.Count);
+            var other = AnalysisSettings.Of(t);
+            if (settings.Conflict(other) is { } conflict)
+                throw new ArgumentException($"track '{t.TrackId}' was analysed with {conflict} (that of the tracks before it); one timbre model needs one analysis setting", nameof(trainingTracks));
+            settings = settings.Merge(other);
+        }
+        return Fit(tracks.SelectMany(t => t.Segments.Select(s => s.Mfcc)), d, components, firstComponentStd, tracks.Count, settings);
     }
 
     /// <summary>Fits on the rows of <paramref name="rows"/>, shape (segments, n_mfcc).</summary>
@@ -108,10 +129,10 @@ public sealed class SegmentTimbre
     public static SegmentTimbre Fit(FloatMatrix rows, int components = DefaultComponents, double firstComponentStd = DefaultFirstComponentStd)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return Fit(Enumerable.Range(0, rows.Rows).Select(i => rows.Row(i).ToArray()), rows.Cols, components, firstComponentStd, 0);
+        return Fit(Enumerable.Range(0, rows.Rows).Select(i => rows.Row(i).ToArray()), rows.Cols, components, firstComponentStd, 0, default);
     }
 
-    private static SegmentTimbre Fit(IEnumerable<float[]> rows, int d, int k, double firstStd, int tracks)
+    private static SegmentTimbre Fit(IEnumerable<float[]> rows, int d, int k, double firstStd, int tracks, AnalysisSettings settings)
     {
         if (k < 1 || k > d) throw new ArgumentOutOfRangeException(nameof(k), k, $"components must be in 1..{d} (the MFCCs per segment)");
         if (!(firstStd > 0) || double.IsInfinity(firstStd)) throw new ArgumentOutOfRangeException(nameof(firstStd), firstStd, "the first component's standard deviation must be a positive number");
@@ -164,7 +185,7 @@ public sealed class SegmentTimbre
         double total = 0;
         for (int j = 0; j < d; j++) total += cov[j, j];
         double scale = variance[0] > 0 ? firstStd / Math.Sqrt(variance[0]) : 1.0;
-        return new SegmentTimbre(mean, comps, variance, total, scale, tracks, n);
+        return new SegmentTimbre(mean, comps, variance, total, scale, tracks, n, settings);
     }
 
     /// <summary>The timbre of one segment's mean MFCCs, shape (k,).</summary>
@@ -191,6 +212,8 @@ public sealed class SegmentTimbre
         ArgumentNullException.ThrowIfNull(track);
         if (track.MfccCount != InputSize)
             throw new ArgumentException($"track '{track.TrackId}' has {track.MfccCount} MFCCs per segment, the timbre model takes {InputSize}", nameof(track));
+        if (_settings.Conflict(AnalysisSettings.Of(track)) is { } conflict)
+            throw new ArgumentException($"track '{track.TrackId}' was analysed with {conflict} (the timbre model's training setting)", nameof(track));
         var m = new FloatMatrix(track.Count, ComponentCount);
         for (int i = 0; i < track.Count; i++) Transform(track.Segments[i].Mfcc).CopyTo(m.Row(i));
         return m;
@@ -208,6 +231,10 @@ public sealed class SegmentTimbre
         TotalVariance = TotalVariance,
         TrainingTracks = TrainingTracks,
         TrainingSegments = TrainingSegments,
+        SampleRate = SampleRate,
+        NFft = NFft,
+        HopLength = HopLength,
+        NMels = NMels,
         Mean = _mean,
         Basis = _components,
         ExplainedVariance = _explainedVariance,
@@ -235,7 +262,8 @@ public sealed class SegmentTimbre
             throw new InvalidDataException($"timbre model fields do not fit together (input size {d}, {k} components)");
         if (!double.IsFinite(t.Scale) || t.Mean.Concat(t.Basis.SelectMany(r => r)).Any(v => !double.IsFinite(v)))
             throw new InvalidDataException("timbre model holds a value that is not finite");
-        return new SegmentTimbre(t.Mean, t.Basis, t.ExplainedVariance, t.TotalVariance, t.Scale, t.TrainingTracks, t.TrainingSegments);
+        return new SegmentTimbre(t.Mean, t.Basis, t.ExplainedVariance, t.TotalVariance, t.Scale, t.TrainingTracks, t.TrainingSegments,
+            new AnalysisSettings(t.SampleRate, t.NFft, t.HopLength, t.NMels));
     }
 
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/> (creating its folder).</summary>
@@ -287,8 +315,32 @@ public sealed class SegmentTimbre
         public double TotalVariance { get; set; }
         public int TrainingTracks { get; set; }
         public long TrainingSegments { get; set; }
+        public int? SampleRate { get; set; }
+        public int? NFft { get; set; }
+        public int? HopLength { get; set; }
+        public int? NMels { get; set; }
         public double[]? Mean { get; set; }
         public double[][]? Basis { get; set; }
         public double[]? ExplainedVariance { get; set; }
+    }
+
+    /// <summary>The analysis settings a model's MFCCs depend on; null fields are unknown and match anything.</summary>
+    private readonly record struct AnalysisSettings(int? SampleRate, int? NFft, int? HopLength, int? NMels)
+    {
+        public static AnalysisSettings Of(TrackSegments t) =>
+            new(t.SampleRate, t.Options?.NFft, t.Options?.HopLength, t.Options?.NMels);
+
+        /// <summary>The first setting both know and that differs, as text, or null.</summary>
+        public string? Conflict(AnalysisSettings o)
+        {
+            if (SampleRate is { } a && o.SampleRate is { } b && a != b) return $"sample rate {b} Hz instead of {a} Hz";
+            if (NFft is { } c && o.NFft is { } d && c != d) return $"n_fft {d} instead of {c}";
+            if (HopLength is { } e && o.HopLength is { } f && e != f) return $"hop {f} instead of {e}";
+            if (NMels is { } g && o.NMels is { } h && g != h) return $"{h} mel bands instead of {g}";
+            return null;
+        }
+
+        public AnalysisSettings Merge(AnalysisSettings o) =>
+            new(SampleRate ?? o.SampleRate, NFft ?? o.NFft, HopLength ?? o.HopLength, NMels ?? o.NMels);
     }
 }

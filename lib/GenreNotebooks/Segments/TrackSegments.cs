@@ -7,9 +7,9 @@ namespace GenreNotebooks.Segments;
 /// </summary>
 public sealed class TrackSegments
 {
-    /// <summary>Wraps <paramref name="segments"/> (not copied).</summary>
+    /// <summary>Wraps <paramref name="segments"/> (not copied); <paramref name="options"/> are the settings they were made with, if known.</summary>
     /// <exception cref="ArgumentException">There are no segments, or their pitch or MFCC lengths differ.</exception>
-    public TrackSegments(string trackId, string? genre, int sampleRate, double duration, IReadOnlyList<Segment> segments)
+    public TrackSegments(string trackId, string? genre, int sampleRate, double duration, IReadOnlyList<Segment> segments, SegmentOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(trackId);
         ArgumentNullException.ThrowIfNull(segments);
@@ -26,6 +26,7 @@ public sealed class TrackSegments
         SampleRate = sampleRate;
         Duration = duration;
         Segments = segments;
+        Options = options;
     }
 
     /// <summary>The track's id (<see cref="Datasets.Track.Id"/>, or the file name for a single file).</summary>
@@ -40,6 +41,9 @@ public sealed class TrackSegments
     /// <summary>Length of the analysed signal in seconds; the segments' durations add up to it.</summary>
     public double Duration { get; }
 
+    /// <summary>The settings the segments were made with (null when unknown, e.g. for hand-made segments).</summary>
+    public SegmentOptions? Options { get; }
+
     /// <summary>The segments, in time order.</summary>
     public IReadOnlyList<Segment> Segments { get; }
 
@@ -48,9 +52,6 @@ public sealed class TrackSegments
 
     /// <summary>MFCCs per segment (the timbre model's input size).</summary>
     public int MfccCount => Segments[0].Mfcc.Length;
-
-    /// <summary>The same segments under another id and genre (e.g. after loading a file whose name is not the track id).</summary>
-    public TrackSegments WithIdentity(string trackId, string? genre) => new(trackId, genre, SampleRate, Duration, Segments);
 
     /// <summary>The pitch vectors as a matrix, shape (segments, 12).</summary>
     public FloatMatrix PitchMatrix()

@@ -89,6 +89,22 @@ public sealed class SegmentTimbreTests : IDisposable
         Assert.Equal(model.ExplainedVarianceRatio, loaded.ExplainedVarianceRatio);
         foreach (var t in tracks)
             Assert.Equal(model.Transform(t).Data, loaded.Transform(t).Data);
+        Assert.Equal((22050, 2048, 512, 128), (loaded.SampleRate, loaded.NFft, loaded.HopLength, loaded.NMels));
+    }
+
+    [Fact]
+    public void The_model_refuses_tracks_analysed_with_other_settings()
+    {
+        var y = SyntheticGenres.Generate("disco", 0, 4, durationSeconds: 2).Samples;
+        var track = SegmentAnalyzer.Analyze(y, 22050);
+        var model = SegmentTimbre.Fit([track]);
+        var otherMels = SegmentAnalyzer.Analyze(y, 22050, new SegmentOptions { NMels = 64 });
+        Assert.Contains("64 mel bands instead of 128", Assert.Throws<ArgumentException>(() => model.Transform(otherMels)).Message);
+        var otherRate = SegmentAnalyzer.Analyze(y, 16000);
+        Assert.Contains("16000 Hz instead of 22050 Hz", Assert.Throws<ArgumentException>(() => model.Transform(otherRate)).Message);
+        Assert.Throws<ArgumentException>(() => SegmentTimbre.Fit([track, otherRate]));
+        // Hand-made segments carry no settings and are accepted.
+        Assert.Equal(12, model.Transform(FakeSegments.Track("x", null, 3, 1)).Cols);
     }
 
     [Fact]
