@@ -17,8 +17,8 @@ namespace GenreNotebooks.Segments;
 /// (<c>np.pad(librosa.feature.rms(y=y, frame_length=hop, hop_length=hop, center=False)[0], (1, 0))</c>). The
 /// onset envelope dates an attack to the first frame whose window reaches it, shifted by n_fft/2; an energy measured
 /// over the block before each frame time has the same alignment, so the boundary lands within one hop before the attack.
-/// librosa's examples backtrack on <c>rms(S=S)</c> with 2048-sample frames instead, which would move boundaries up
-/// to 3 hops too early.</item>
+/// librosa's examples backtrack on <c>rms(S=S)</c> with 2048-sample frames instead, whose minimum before a click in
+/// silence lies two to three hops before it (both are tested).</item>
 /// <item>Boundaries: frame 0 and the backtracked onsets, merged and split so every segment lasts between
 /// <see cref="SegmentOptions.MinSeconds"/> and <see cref="SegmentOptions.MaxSeconds"/> (<see cref="SegmentBoundaries"/>).
 /// As in librosa, the envelope is scaled to [0, 1] per track, so a signal without any attack (a steady tone) has its

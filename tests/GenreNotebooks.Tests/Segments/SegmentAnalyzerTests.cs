@@ -25,6 +25,21 @@ public class SegmentAnalyzerTests(ITestOutputHelper output)
             Assert.True(s == 0 || (s > 2.2 && s < 3.8), $"unexpected segment start at {s:0.000} s");
     }
 
+    [Fact]
+    public void Backtracking_on_hop_blocks_lands_within_a_hop_where_2048_sample_rms_lands_two_hops_early()
+    {
+        double[] clicks = [0.31, 0.74, 1.12, 1.58];
+        var y = Signals.Clicks(2.0, clicks);
+        var a = SegmentAnalyzer.AnalyzeDetailed(y, Rate);
+        Assert.Equal(clicks.Length, a.Onsets.Length);
+        var wide = OnsetDetection.Backtrack(a.Onsets, SpectralFeatures.Rms(y)); // librosa.feature.rms(y), 2048-sample centred frames
+        for (int i = 0; i < clicks.Length; i++)
+        {
+            Assert.InRange(clicks[i] - a.FrameTime(a.Backtracked[i]), 0, Hop);
+            Assert.True(clicks[i] - a.FrameTime(wide[i]) >= 2 * Hop, $"click {clicks[i]}: 2048-sample RMS minimum at {a.FrameTime(wide[i]):0.000} s");
+        }
+    }
+
     // The two chroma classes next to the tone's get part of it: librosa's chroma filters are about a semitone wide
     // and a 2048-point frame's main lobe spans +-21 Hz, most of a semitone at 262 Hz (measured: C4 0.47 and 0.27,
     // A4 0.28 and 0.25, F#5 0.21 and 0.18, including the tuning chroma_stft estimates from the tone).
