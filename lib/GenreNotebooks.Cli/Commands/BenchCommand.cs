@@ -14,6 +14,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(Bench.FeaturesBench.CreateCommand());
         bench.Subcommands.Add(Bench.SynthBench.CreateCommand());
         bench.Subcommands.Add(Bench.DecodeBench.CreateCommand());
+        bench.Subcommands.Add(Bench.SegmentsBench.CreateCommand());
         return bench;
     }
 }

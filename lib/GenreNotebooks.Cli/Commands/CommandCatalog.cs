@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return ClassifyCommand.Create();
         yield return ExportCommand.Create();
+        yield return SegmentsCommand.Create();
     }
 }
