@@ -14,7 +14,7 @@ public sealed partial class Figure
     /// (a fixed 0-100 % axis), one colour per run in both panels and one legend entry each (clicking it hides the run
     /// in both). For comparing variants trained with the same data and recipe, e.g. BU's architecture sweep; runs of
     /// different lengths share the epoch axis. Runs without validation data are drawn with their training curves
-    /// instead, and the axis titles say so.
+    /// instead, and the axis titles say so. Taught in notebooks/06-architecture-sweep-and-tuning.
     /// </summary>
     /// <exception cref="ArgumentException">No runs, or a run without epochs.</exception>
     public static Figure RunComparison(IEnumerable<(string Name, IReadOnlyList<EpochReport> Epochs)> runs, string? title = null)
