@@ -85,7 +85,10 @@ public class RunnerFollowsKernelTests
 
     private static JsonObject RunInRunner(string notebook, string outDir)
     {
-        var genre = Path.Combine(Repo.Root(), "artifacts", "bin", "GenreNotebooks.Cli", "release", "genre.dll");
+        // The CLI builds for the SDK's platform (artifacts/bin/GenreNotebooks.Cli/release_<rid>/): take the newest build.
+        var genre = Directory.GetDirectories(Path.Combine(Repo.Root(), "artifacts", "bin", "GenreNotebooks.Cli"), "release*")
+            .Select(d => Path.Combine(d, "genre.dll")).Where(File.Exists).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            ?? throw new FileNotFoundException("no built genre.dll under artifacts/bin/GenreNotebooks.Cli/release*/; build the solution in Release");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { genre, "notebooks", "run", notebook, "--profile", "quick", "--out", outDir }) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
