@@ -83,6 +83,8 @@ public class CrossReferenceTests
         var path = Path.Combine(TestData.TempFolder(), "00-test.ipynb");
         var doc = Document.NotebookDocument.Create();
         doc.Cells.Add(Document.NotebookCell.Code("""
+            using GenreNotebooks.Training.Tuning;
+            using static GenreNotebooks.Spectral.MelScale;
             // Stft in a comment
             var s = "Windows in a string";
             var spec = RealFft.Forward(x);
@@ -109,6 +111,8 @@ public class CrossReferenceTests
         Assert.DoesNotContain("Window", names);
         Assert.DoesNotContain("Center", names);
         Assert.DoesNotContain("Decibels", names);
+        Assert.DoesNotContain("Tuning", names);     // a namespace in a using directive
+        Assert.Contains("MelScale", names);         // the type of a using static
     }
 
     public static TheoryData<string> NotebooksWithLibraryCell()

@@ -31,7 +31,7 @@ internal sealed class NotebookCode
     /// in code (not in comments or strings, each cell parsed as C# script), leaving out member names after a dot
     /// (<c>x.Track</c> is a property, not the type <c>Track</c>, unless the left side is a <c>GenreNotebooks.</c>
     /// namespace), named arguments, anonymous-type and initializer member names (<c>{ Optimizer = ... }</c>) and the
-    /// notebook's own variables and functions.
+    /// notebook's own variables and functions; the namespaces of <c>using</c> directives are not references.
     /// </summary>
     public IReadOnlySet<string> ReferencedNames { get; }
 
@@ -60,6 +60,8 @@ internal sealed class NotebookCode
             var root = CSharpSyntaxTree.ParseText(code, options).GetRoot();
             foreach (var token in root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)))
             {
+                // A namespace imported by a using directive is no reference to a type (GenreNotebooks.Training.Tuning is not Spectral's Tuning).
+                if (token.Parent?.FirstAncestorOrSelf<UsingDirectiveSyntax>() is { StaticKeyword.RawKind: 0, Alias: null }) continue;
                 switch (token.Parent)
                 {
                     case SimpleNameSyntax name when IsReference(name):

@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return ClassifyCommand.Create();
         yield return ExportCommand.Create();
         yield return SegmentsCommand.Create();
+        yield return TuneCommand.Create();
     }
 }

@@ -9,6 +9,7 @@ namespace GenreNotebooks.Models;
 /// (PyTorch <c>F.avg_pool2d(x, pool)</c>: trailing rows/columns that do not fill a block are dropped), which makes
 /// a 128 x 130 clip 64 x 65 with pool 2: a quarter of the cost for the wide UCT networks.
 /// Used by <see cref="MelNetworkTraining"/>.
+/// Taught in notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public static class MelInputs
 {

@@ -9,6 +9,7 @@ namespace GenreNotebooks.Models;
 /// classified song is scaled the same way. (UCT's per-image ImageNet-style normalisation made things worse; this
 /// global scaling only keeps dB values of -80..40 from saturating the first layer.)
 /// Fitted by <see cref="MelNetworkTraining"/>.
+/// Taught in notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 /// <param name="Mean">Mean dB value of the training clips.</param>
 /// <param name="Std">Population standard deviation of those values (1 when they are constant).</param>

@@ -13,7 +13,7 @@ namespace GenreNotebooks.Training;
 /// learning-rate scheduler. Same seed, same network, same data: the same history as the hand-written loop.
 /// Calling <see cref="Fit"/> again continues training (the optimizer's state and the shuffle stream go on).
 /// Inputs are tensors of shape (N, ...) matching the model, labels class indices 0..C-1.
-/// Taught in notebooks/04-feature-networks-and-cross-validation.
+/// Taught in notebooks/04-feature-networks-and-cross-validation; notebooks/06-architecture-sweep-and-tuning continues runs with it.
 /// </summary>
 public sealed class Trainer : IEpochDriver
 {

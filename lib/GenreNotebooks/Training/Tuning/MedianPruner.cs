@@ -5,6 +5,7 @@ namespace GenreNotebooks.Training.Tuning;
 /// the same step (Optuna's <c>MedianPruner</c>: a <see cref="PercentilePruner"/> at 50, with the same startup, warm-up
 /// and interval rules). The default pruner of <see cref="Study.Create"/>, as in Optuna. For training runs, report the
 /// validation loss after each epoch (steps 0, 1, ...); <c>nWarmupSteps</c> keeps the first, noisy epochs from pruning.
+/// Taught in notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public sealed class MedianPruner : PercentilePruner
 {

@@ -5,4 +5,7 @@ public sealed class NopPruner : IPruner
 {
     /// <inheritdoc />
     public bool Prune(Study study, FrozenTrial trial) => false;
+
+    /// <summary><c>NopPruner()</c>.</summary>
+    public override string ToString() => "NopPruner()";
 }

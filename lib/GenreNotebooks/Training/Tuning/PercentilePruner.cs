@@ -72,6 +72,19 @@ public class PercentilePruner : IPruner
     }
 
     /// <summary>
+    /// The settings, as the constructor takes them, e.g. <c>MedianPruner(nStartupTrials=5, nWarmupSteps=3, intervalSteps=1, nMinTrials=1)</c>
+    /// (a percentile pruner also gives its percentile).
+    /// </summary>
+    public override string ToString()
+    {
+        string settings = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"nStartupTrials={NStartupTrials}, nWarmupSteps={NWarmupSteps}, intervalSteps={IntervalSteps}, nMinTrials={NMinTrials}");
+        return this is MedianPruner
+            ? $"MedianPruner({settings})"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PercentilePruner(percentile={Percentile}, {settings})");
+    }
+
+    /// <summary>
     /// True when no earlier report falls in the current check window: the window of <paramref name="step"/> starts at
     /// warm-up + k interval, and the trial's last report before this one must lie before it (Optuna's
     /// <c>_is_first_in_interval_step</c>).

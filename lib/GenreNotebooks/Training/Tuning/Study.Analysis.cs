@@ -38,6 +38,50 @@ public sealed partial class Study
     /// <summary>The names of all parameters any trial used, in order of first use.</summary>
     public IReadOnlyList<string> ParamNames() => [.. _trials.SelectMany(t => t.Params.Keys).Distinct()];
 
+    /// <summary>
+    /// The <paramref name="count"/> best complete trials as a <see cref="Tables.Table"/>, best first (the earlier of
+    /// equal values first): columns <c>rank</c>, <c>trial</c>, <c>value</c>, one per parameter, one per user attribute,
+    /// <c>steps</c> (intermediate values reported, e.g. epochs trained) and <c>duration</c>; a note counts the trials in
+    /// each state. The summary <c>genre tune</c> prints at the end, and what a notebook shows beside the paper's best.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> below 1.</exception>
+    public Tables.Table BestTrialsTable(int count = 5)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var complete = GetTrials(TrialState.Complete);
+        var best = complete
+            .Select((t, i) => (Trial: t, Order: i))
+            .OrderBy(p => Direction == StudyDirection.Minimize ? p.Trial.Value!.Value : -p.Trial.Value!.Value)
+            .ThenBy(p => p.Order)
+            .Take(count)
+            .Select(p => p.Trial)
+            .ToList();
+        var paramNames = best.SelectMany(t => t.Params.Keys).Distinct().ToList();
+        var attrNames = best.SelectMany(t => t.UserAttrs.Keys).Distinct().ToList();
+        var columns = new List<string> { "rank", "trial", "value" };
+        columns.AddRange(paramNames);
+        columns.AddRange(attrNames.Where(a => !paramNames.Contains(a)));
+        columns.AddRange(["steps", "duration"]);
+        var table = new Tables.Table(columns).Format("G6", "value")
+            .WithTitle($"Best {Math.Min(count, best.Count)} of {complete.Count} complete trials ({Word(Direction)} the value)");
+        for (int rank = 0; rank < best.Count; rank++)
+        {
+            var t = best[rank];
+            var row = new List<object?> { rank + 1, t.Number, t.Value };
+            row.AddRange(paramNames.Select(p => t.Params.TryGetValue(p, out var v) ? v : null));
+            row.AddRange(attrNames.Where(a => !paramNames.Contains(a)).Select(a => t.UserAttrs.TryGetValue(a, out var v) ? v : null));
+            row.Add(t.IntermediateValues.Count);
+            row.Add(t.Duration);
+            table.AddRow([.. row]);
+        }
+        var doubles = columns.Where((c, i) => i >= 3 && i < columns.Count - 2 && best.Any(t =>
+            (t.Params.TryGetValue(c, out var p) && p is double) || (t.UserAttrs.TryGetValue(c, out var a) && a is double))).ToArray();
+        if (doubles.Length > 0) table.Format("G4", doubles);
+        var counts = _trials.GroupBy(t => t.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}").ToList();
+        table.AddNote(counts.Count == 0 ? $"study '{StudyName}': no trials yet" : $"study '{StudyName}': {_trials.Count} trials ({string.Join(", ", counts)})");
+        return table;
+    }
+
     /// <summary>Every trial as a row of a table (Optuna's <c>trials_dataframe()</c>).</summary>
     public StudyTable TrialsDataFrame()
     {

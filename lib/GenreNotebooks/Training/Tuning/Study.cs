@@ -29,6 +29,7 @@ namespace GenreNotebooks.Training.Tuning;
 /// are caught by default (Optuna's <c>catch=(Exception,)</c>); an interrupted trial is run again under its number
 /// (<see cref="TrialState.Interrupted"/>); trials run one at a time (no <c>n_jobs</c>).
 /// </para>
+/// Taught in notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public sealed partial class Study
 {

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using GenreNotebooks.Tables;
+using Microsoft.AspNetCore.Html;
 
 namespace GenreNotebooks.Training.Tuning;
 
@@ -8,9 +11,10 @@ namespace GenreNotebooks.Training.Tuning;
 /// <c>value</c>, <c>datetime_start</c>, <c>datetime_complete</c>, <c>duration</c>, <c>params_&lt;name&gt;</c> for every
 /// parameter any trial used, <c>user_attrs_&lt;key&gt;</c>, and <c>state</c> (COMPLETE, PRUNED, FAIL, RUNNING or
 /// INTERRUPTED). Cells are typed (double, int, DateTimeOffset, TimeSpan, string, the choice) and null where a trial
-/// has nothing; <see cref="ToCsv"/> and <see cref="ToString"/> give text.
+/// has nothing; <see cref="ToCsv"/> gives CSV, and <see cref="ToTable"/> the project's <see cref="Table"/>, which is
+/// how the table displays in a notebook (HTML) and on a console (<see cref="ToString"/>, aligned text).
 /// </summary>
-public sealed class StudyTable
+public sealed class StudyTable : IHtmlContent
 {
     internal StudyTable(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows)
     {
@@ -29,27 +33,43 @@ public sealed class StudyTable
     {
         var sb = new StringBuilder();
         sb.AppendLine(string.Join(",", Columns.Select(Quote)));
-        foreach (var row in Rows) sb.AppendLine(string.Join(",", row.Select(c => Quote(Cell(c, forCsv: true)))));
+        foreach (var row in Rows) sb.AppendLine(string.Join(",", row.Select(c => Quote(Cell(c)))));
         return sb.ToString();
     }
 
-    /// <summary>The table as aligned text, for a console or a notebook without HTML.</summary>
-    public override string ToString()
+    /// <summary>
+    /// The trials as a <see cref="Table"/>: the same columns and rows; values and float parameters with six
+    /// significant digits, times as <c>yyyy-MM-dd HH:mm:ss</c> (UTC), durations in seconds, empty cells where a trial
+    /// has nothing.
+    /// </summary>
+    public Table ToTable()
     {
-        var cells = Rows.Select(r => r.Select(c => Cell(c, forCsv: false)).ToArray()).ToList();
-        var widths = Columns.Select((c, i) => Math.Max(c.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
-        var sb = new StringBuilder();
-        sb.AppendLine(string.Join("  ", Columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
-        foreach (var r in cells) sb.AppendLine(string.Join("  ", r.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
-        return sb.ToString();
+        var table = new Table(Columns);
+        foreach (var row in Rows)
+            table.AddRow(row.Select(c => c switch
+            {
+                DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                _ => c,
+            }).ToArray());
+        var numeric = Columns.Where((c, i) => c == "value" || Rows.Any(r => r[i] is double)).ToArray();
+        return numeric.Length == 0 ? table : table.Format("G6", numeric);
     }
 
-    private static string Cell(object? c, bool forCsv) => c switch
+    /// <summary>The table as aligned text (see <see cref="Table.ToString"/>), for a console.</summary>
+    public override string ToString() => ToTable().ToString();
+
+    /// <summary>The table as an HTML fragment (see <see cref="Table.ToHtml"/>).</summary>
+    public string ToHtml() => ToTable().ToHtml();
+
+    /// <inheritdoc />
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder) => ToTable().WriteTo(writer, encoder);
+
+    private static string Cell(object? c) => c switch
     {
         null => "",
-        double d => d.ToString(forCsv ? "R" : "G6", CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToString(forCsv ? "O" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        TimeSpan s => forCsv ? s.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) : s.ToString(@"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        TimeSpan s => s.TotalSeconds.ToString("R", CultureInfo.InvariantCulture),
         _ => FrozenTrial.Format(c),
     };
 

@@ -24,6 +24,7 @@ namespace GenreNotebooks.Training.Tuning;
 /// observations of a parameter are only taken from trials that drew it from the same distribution (Optuna uses any
 /// trial with that name); gamma, the weights, constraints, grouping and the constant liar are not configurable.
 /// </para>
+/// Taught in notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public sealed class TpeSampler : ISampler
 {

@@ -24,6 +24,7 @@ namespace GenreNotebooks.Training.Tuning;
 /// Asking twice for the same name gives the same value; asking with a different distribution is an error. Values are
 /// drawn by the study's sampler from the seed, the trial number, the parameter name and the finished trials, so the
 /// order of the calls does not change them. A trial is not thread-safe, and is dead once the objective returns.
+/// Taught in notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public sealed class Trial
 {

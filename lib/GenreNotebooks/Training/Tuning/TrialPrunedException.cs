@@ -7,6 +7,7 @@ namespace GenreNotebooks.Training.Tuning;
 /// trial.Report(valLoss, epoch);
 /// if (trial.ShouldPrune()) throw new TrialPrunedException();
 /// </code>
+/// Taught in notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public sealed class TrialPrunedException : Exception
 {

@@ -4,6 +4,7 @@ namespace GenreNotebooks.Training.Tuning;
 /// Where a trial stands (Optuna's <c>TrialState</c>, plus <see cref="Interrupted"/>). Only <see cref="Complete"/>
 /// and <see cref="Pruned"/> trials inform the samplers; only <see cref="Complete"/> trials inform the pruners and
 /// <see cref="Study.BestTrial"/>.
+/// Taught in notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public enum TrialState
 {

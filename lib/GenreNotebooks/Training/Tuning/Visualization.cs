@@ -7,6 +7,7 @@ namespace GenreNotebooks.Training.Tuning;
 /// Figures of a study, after Optuna's <c>optuna.visualization</c>: the optimisation history, parameter importances,
 /// slice plots and a two-parameter scatter coloured by the objective. Each returns a <see cref="Figure"/> that shows in
 /// a notebook cell; log parameters get log axes.
+/// Taught in notebooks/06-architecture-sweep-and-tuning.
 /// </summary>
 public static class Visualization
 {
