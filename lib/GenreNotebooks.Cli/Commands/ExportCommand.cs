@@ -53,7 +53,7 @@ internal static class ExportCommand
                                  $"output '{options.EffectiveOutputName}' [batch, {classifier.Genres.Count}] ({string.Join(", ", classifier.Genres)}), opset {options.Opset}");
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or IOException
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ModelFileException or ArgumentException or IOException
                                            or UnauthorizedAccessException or NotSupportedException)
             {
                 stderr.WriteLine($"genre export onnx: {ErrorText.Of(e)}");
