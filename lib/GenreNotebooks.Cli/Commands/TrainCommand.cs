@@ -93,7 +93,7 @@ internal static class TrainCommand
             new MelRunOptions { Seed = (ulong)seed, Pool = pool }, recipe, progress, cancellationToken: cancellationToken);
         string path = output ?? spec.Name + ".safetensors";
         string trainingData = string.Create(CultureInfo.InvariantCulture,
-            $"{dataset.Description}{(dataset.IsSynthetic ? " (synthetic, not GTZAN)" : "")}; {tracks.Count} tracks of {dataset.Genres.Count} genres, {mels.Count} clips of {clipSeconds:0.##} s; split by track with seed {seed}: {split}; {recipe.Epochs} epochs");
+            $"{dataset.Description}; {tracks.Count} tracks of {dataset.Genres.Count} genres, {mels.Count} clips of {clipSeconds:0.##} s; split by track with seed {seed}: {split}; {recipe.Epochs} epochs");
         if (run.History.Cancelled)
         {
             int done = run.History.Epochs.Count;

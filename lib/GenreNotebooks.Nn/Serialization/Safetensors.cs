@@ -45,7 +45,8 @@ public static class Safetensors
             header[name] = new { dtype = "F32", shape = t.Shape.ToArray(), data_offsets = new[] { offset, offset + bytes } };
             offset += bytes;
         }
-        var json = JsonSerializer.Serialize(header);
+        // Relaxed escaping keeps quotes and non-ASCII text readable in the header (still valid JSON, as the reference writer's).
+        var json = JsonSerializer.Serialize(header, HeaderJson);
         // Pad with spaces so the data starts 8-byte aligned, as the reference writer does.
         int padded = (Encoding.UTF8.GetByteCount(json) + 7) / 8 * 8;
         var headerBytes = Encoding.UTF8.GetBytes(json.PadRight(padded));
@@ -62,6 +63,8 @@ public static class Safetensors
             else foreach (float v in data) { BinaryPrimitives.WriteSingleLittleEndian(word, v); stream.Write(word); }
         }
     }
+
+    private static readonly JsonSerializerOptions HeaderJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The header entry holding the text metadata.</summary>
     public const string MetadataKey = "__metadata__";

@@ -22,6 +22,8 @@ public static class MelClassifierMetadata
     /// <summary>The metadata layout version this code writes and reads (<c>format_version</c>).</summary>
     public const int Version = 1;
 
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The keys written and required, in the order they are written.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
@@ -55,8 +57,8 @@ public static class MelClassifierMetadata
             ["format"] = Format,
             ["format_version"] = Num(Version),
             ["architecture"] = classifier.Architecture,
-            ["architecture_options"] = JsonSerializer.Serialize(options),
-            ["genres"] = JsonSerializer.Serialize(classifier.Genres),
+            ["architecture_options"] = JsonSerializer.Serialize(options, Relaxed),
+            ["genres"] = JsonSerializer.Serialize(classifier.Genres, Relaxed),
             ["sample_rate"] = Num(s.SampleRate),
             ["clip_samples"] = Num(s.Clips.LengthSamples),
             ["clip_hop_samples"] = Num(s.Clips.HopSamples),
@@ -179,7 +181,7 @@ public static class MelClassifierMetadata
         }
         if (!inputShape.SequenceEqual([1, h, w]))
             throw Bad("architecture_options", $"has input_shape [{string.Join(", ", inputShape)}], but n_mels {nMels}, {frames} frames (clip_samples, hop_length) and input_pool {pool} give [1, {h}, {w}]");
-        if (classes != genres.Length) throw Bad("architecture_options", $"has {classes} classes for {genres.Length} genres");
+        if (classes != genres.Length) throw Bad("genres", $"names {genres.Length} genres, but architecture_options says the network has {classes} classes");
         return new Contents(architecture, inputShape, genres, settings, new MelScaling((float)mean, (float)std), pool, trainingData);
     }
 

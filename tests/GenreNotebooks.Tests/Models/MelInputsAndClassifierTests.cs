@@ -77,7 +77,7 @@ public class MelInputsAndClassifierTests : IDisposable
         Assert.Equal("format", e.Key);
         Assert.Contains("w.safetensors.json", e.Message);
         new MelClassifier("bu-fewer-layers", model, ["a", "b"], MelScaling.Identity, 2).Save(path);
-        var wrong = Assert.Throws<InvalidDataException>(() => MelClassifier.Load(path, "bu-baseline"));
+        var wrong = Assert.Throws<ModelFileException>(() => MelClassifier.Load(path, "bu-baseline"));
         Assert.Contains("bu-fewer-layers", wrong.Message);
     }
 }
