@@ -49,6 +49,7 @@ internal static class ClassifyCommand
                 stderr.WriteLine($"genre classify: --hop must be a positive number of seconds, got {h.ToString(CultureInfo.InvariantCulture)}");
                 return ExitCodes.Failed;
             }
+            var (files, problems) = Collect(parse.GetValue(inputs)!, stderr);
             MelClassifier classifier;
             try
             {
@@ -60,7 +61,6 @@ internal static class ClassifyCommand
                 stderr.WriteLine($"genre classify: {ErrorText.Of(e)}");
                 return ExitCodes.Failed;
             }
-            var (files, problems) = Collect(parse.GetValue(inputs)!, stderr);
             if (files.Count == 0 && problems == 0)
             {
                 stderr.WriteLine("genre classify: no audio files found in the given folders (extensions: " + string.Join(" ", AudioExtensions.All) + ")");

@@ -180,7 +180,7 @@ public static class MelClassifierMetadata
             throw Bad("architecture_options", "is not a JSON object with \"input_shape\" and \"classes\"");
         }
         if (!inputShape.SequenceEqual([1, h, w]))
-            throw Bad("architecture_options", $"has input_shape [{string.Join(", ", inputShape)}], but n_mels {nMels}, {frames} frames (clip_samples, hop_length) and input_pool {pool} give [1, {h}, {w}]");
+            throw Bad("architecture_options", $"has input_shape [{string.Join(", ", inputShape)}], but n_mels {nMels}, {frames} frames (clip_samples {clipSamples}, hop_length {hop}) and input_pool {pool} give [1, {h}, {w}]");
         if (classes != genres.Length) throw Bad("genres", $"names {genres.Length} genres, but architecture_options says the network has {classes} classes");
         return new Contents(architecture, inputShape, genres, settings, new MelScaling((float)mean, (float)std), pool, trainingData);
     }
