@@ -48,8 +48,11 @@ public static class Safetensors
         // Relaxed escaping keeps quotes and non-ASCII text readable in the header (still valid JSON, as the reference writer's).
         var json = JsonSerializer.Serialize(header, HeaderJson);
         // Pad with spaces so the data starts 8-byte aligned, as the reference writer does.
-        int padded = (Encoding.UTF8.GetByteCount(json) + 7) / 8 * 8;
-        var headerBytes = Encoding.UTF8.GetBytes(json.PadRight(padded));
+        // Padded in bytes, not characters: non-ASCII text in the metadata takes several bytes per character.
+        int jsonBytes = Encoding.UTF8.GetByteCount(json);
+        var headerBytes = new byte[(jsonBytes + 7) / 8 * 8];
+        Encoding.UTF8.GetBytes(json, headerBytes);
+        headerBytes.AsSpan(jsonBytes).Fill((byte)' ');
         using var stream = File.Create(path);
         Span<byte> len = stackalloc byte[8];
         Span<byte> word = stackalloc byte[4];
