@@ -81,7 +81,7 @@ internal static class ClassifyBench
                     }
                     double total = Median(wall);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{name,-6} {clips,6} {Ms(timings, x => x.Decode),10:F1} {Ms(timings, x => x.Resample),10:F1} {Ms(timings, x => x.Mels),10:F1} {Ms(timings, x => x.Inference),10:F1} {total * 1e3,10:F1} {Median(cpu) * 1e3,10:F1}   target < {target * 1e3:F0} ms: {(total < target ? "met" : "missed")}"));
+                        $"{name,-6} {clips,6} {Ms(timings, x => x.Decode),10:F1} {Ms(timings, x => x.Resample),10:F1} {Ms(timings, x => x.Mels),10:F1} {Ms(timings, x => x.Inference),10:F1} {total * 1e3,10:F1} {Median(cpu) * 1e3,10:F1}   {(length == 180 ? (total < target ? "target met" : "target missed") : "target")} (3-min song: < {target * 1e3:F0} ms)"));
                 }
                 return 0;
             }

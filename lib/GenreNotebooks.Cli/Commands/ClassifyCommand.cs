@@ -147,10 +147,11 @@ internal static class ClassifyCommand
     {
         var sb = new System.Text.StringBuilder();
         double clipSeconds = (double)classifier.Settings.Clips.LengthSamples / classifier.Settings.SampleRate;
+        var inv = CultureInfo.InvariantCulture;
         string length = song.Padded
-            ? $"{song.DurationSeconds:0.00} s, shorter than one clip: zero-padded to {clipSeconds:0.##} s"
-            : $"{song.DurationSeconds:0.0} s";
-        string hop = Math.Abs(song.HopSeconds - clipSeconds) < 1e-9 ? "" : $", hop {song.HopSeconds:0.###} s";
+            ? string.Create(inv, $"{song.DurationSeconds:0.00} s, shorter than one clip: zero-padded to {clipSeconds:0.##} s")
+            : string.Create(inv, $"{song.DurationSeconds:0.0} s");
+        string hop = Math.Abs(song.HopSeconds - clipSeconds) < 1e-9 ? "" : string.Create(inv, $", hop {song.HopSeconds:0.###} s");
         sb.Append(CultureInfo.InvariantCulture, $"{Path.GetFileName(file)}: {song.Genre} ({song.ClipCount} clip(s) of {clipSeconds:0.##} s{hop}, {length}, {classifier.Architecture})\n");
         sb.Append(BarChart(song.Genres, song.MeanProbabilities, top));
         if (song.PredictedByVote != song.PredictedByMean)
