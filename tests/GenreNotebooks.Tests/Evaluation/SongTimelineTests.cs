@@ -3,6 +3,7 @@ using GenreNotebooks.Datasets;
 using GenreNotebooks.Datasets.Synthesis;
 using GenreNotebooks.Evaluation;
 using GenreNotebooks.Models;
+using GenreNotebooks.Training;
 
 namespace GenreNotebooks.Tests.Evaluation;
 
@@ -79,6 +80,27 @@ public class SongTimelineTests
         Assert.Equal(mean[1], at22["METAL"], 5);
         Assert.True(double.IsNaN(at22["reggae"]));
         Assert.StartsWith("c: 3 clips of 3 s", at22.ToString());
+    }
+
+    [Fact]
+    public void Batched_probabilities_are_the_one_clip_at_a_time_ones_and_the_song_is_their_mean()
+    {
+        var c = Untrained();
+        var song = SyntheticGenres.Generate("pop", 3, 42, durationSeconds: 9);
+        var timeline = SongTimeline.Compute(c, song, batchSize: 64, id: "pop.00003");
+        var clips = Clips.Plan(new Track("s", "unknown", "s"), song.Length, c.Settings.Clips);
+        Assert.Equal(clips.Count, timeline.ClipCount);
+        for (int k = 0; k < clips.Count; k++)
+        {
+            var mel = MelClipCache.LogMel(Clips.Cut(song, clips[k]).Samples, c.Settings);
+            var one = Predictions.Probabilities(c.Model, MelInputs.ToTensor(mel, c.Scaling, c.Pool));
+            Assert.Equal(1, one.Rows);
+            for (int g = 0; g < 3; g++) Assert.True(Math.Abs(one[0, g] - timeline.Probabilities[k, g]) <= 1e-5, $"clip {k}, genre {g}");
+        }
+        SongPrediction prediction = timeline.Song;
+        Assert.Equal("pop.00003", prediction.TrackId);
+        Assert.Equal(clips.Count, prediction.ClipCount);
+        Assert.Equal(timeline.Mean, prediction.MeanProbabilities);
     }
 
     [Fact]

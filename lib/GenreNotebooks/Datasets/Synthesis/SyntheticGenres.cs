@@ -53,7 +53,7 @@ public static class SyntheticGenres
 
     /// <summary>
     /// Track <paramref name="trackIndex"/> of <paramref name="genre"/> as a song that can be rendered in any genre's
-    /// style (an original and its remixes); see <see cref="SyntheticSong"/>.
+    /// style (an original and its remixes); see <see cref="SyntheticSong"/>. Taught in notebooks/07-whole-songs-and-remixes.
     /// </summary>
     public static SyntheticSong Song(string genre, int trackIndex, int seed) => new(genre, trackIndex, seed);
 
