@@ -9,7 +9,10 @@ namespace GenreNotebooks.Models;
 /// <summary>How <see cref="SongClassifier"/> slices a song and batches its clips.</summary>
 public sealed record SongClassificationOptions
 {
-    /// <summary>Seconds between clip starts; null (default) means the clip length, i.e. adjacent clips as in training.</summary>
+    /// <summary>
+    /// Seconds between clip starts; null (default) means the classifier's clip hop (<see cref="ClipOptions.HopSamples"/>
+    /// of its settings: the clip length, i.e. adjacent clips, as in training).
+    /// </summary>
     public double? HopSeconds { get; init; }
 
     /// <summary>Clips per forward pass (default 64).</summary>
@@ -76,8 +79,9 @@ public sealed record SongClassification(
 /// Classifies whole songs of any length, rate and channel count with a <see cref="MelClassifier"/>, as BU did:
 /// 1) decode and mix down to mono (<see cref="AudioFile.Read"/>, <see cref="AudioData.ToMono"/>);
 /// 2) resample to the model's rate (<see cref="Resampler"/>, as for training);
-/// 3) slice into clips of the model's length every hop (<see cref="Slice"/>: the partial tail is dropped as in
-/// training; a song shorter than one clip is zero-padded to one clip);
+/// 3) slice into clips of the model's length every hop (<see cref="Slice"/>: the partial tail is dropped or padded
+/// as the model's clip settings say, dropped by default as in training; a song shorter than one clip is zero-padded
+/// to one clip);
 /// 4) compute each clip's log-mel spectrogram (on <see cref="Nn.Threads.Count"/> threads) and scale it;
 /// 5) run the network on batches of clips and take the softmax;
 /// 6) average the clips' probabilities (the prediction) and count the clips' votes (for comparison).
@@ -86,11 +90,13 @@ public static class SongClassifier
 {
     /// <summary>
     /// The clip start samples for a song of <paramref name="songSamples"/> samples: 0, hop, 2 hop, ... while a whole
-    /// clip fits; when none fits (a song shorter than one clip), a single clip at 0 that is to be zero-padded
-    /// (<c>Padded</c> true). An empty song has no clips.
+    /// clip fits, then, with <paramref name="tail"/> <see cref="TailPolicy.Pad"/>, one more clip for a partial tail
+    /// (zero-padded when cut); when no whole clip fits (a song shorter than one clip), a single clip at 0 that is to
+    /// be zero-padded (<c>Padded</c> true). An empty song has no clips. (<see cref="Clips.Plan"/> with a fallback for
+    /// short songs.)
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A length or the hop is not positive, or the song length is negative.</exception>
-    public static (int[] Starts, bool Padded) Slice(int songSamples, int clipSamples, int hopSamples)
+    public static (int[] Starts, bool Padded) Slice(int songSamples, int clipSamples, int hopSamples, TailPolicy tail = TailPolicy.Drop)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(songSamples);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clipSamples);
@@ -98,8 +104,9 @@ public static class SongClassifier
         if (songSamples == 0) return ([], false);
         if (songSamples < clipSamples) return ([0], true);
         int count = (songSamples - clipSamples) / hopSamples + 1;
-        var starts = new int[count];
-        for (int i = 0; i < count; i++) starts[i] = i * hopSamples;
+        bool partial = tail == TailPolicy.Pad && (long)count * hopSamples < songSamples;
+        var starts = new int[count + (partial ? 1 : 0)];
+        for (int i = 0; i < starts.Length; i++) starts[i] = i * hopSamples;
         return (starts, false);
     }
 
@@ -134,7 +141,7 @@ public static class SongClassifier
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         var s = classifier.Settings;
         int clip = s.Clips.LengthSamples;
-        int hop = clip;
+        int hop = s.Clips.HopSamples;
         if (options.HopSeconds is { } hopSeconds)
         {
             if (!(hopSeconds > 0) || double.IsInfinity(hopSeconds)) throw new ArgumentException($"the hop must be a positive number of seconds, got {hopSeconds}", nameof(options));
@@ -146,7 +153,7 @@ public static class SongClassifier
         if (timing is not null) timing.Resample += Stopwatch.GetElapsedTime(t).TotalSeconds;
 
         t = Stopwatch.GetTimestamp();
-        var (starts, padded) = Slice(signal.Length, clip, hop);
+        var (starts, padded) = Slice(signal.Length, clip, hop, s.Clips.Tail);
         if (starts.Length == 0) throw new ArgumentException($"'{source}' has no samples at {s.SampleRate} Hz", nameof(signal));
         int rows = s.Mel.NMels, cols = s.Frames;
         var data = new float[(long)starts.Length * rows * cols];

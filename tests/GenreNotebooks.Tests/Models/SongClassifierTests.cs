@@ -27,6 +27,18 @@ public class SongClassifierTests : IDisposable
         Assert.Equal(starts, s);
         Assert.Equal(padded, p);
         Assert.Throws<ArgumentOutOfRangeException>(() => SongClassifier.Slice(song, clip, 0));
+        // Whenever a whole clip fits, the starts are those of the training clips (Clips.Plan).
+        if (song >= clip)
+            Assert.Equal(Clips.Plan(new Track("t", "g", "t.wav"), song, new ClipOptions { LengthSamples = clip, HopSamples = hop }).Select(c => c.Start), s);
+    }
+
+    [Fact]
+    public void A_padded_tail_policy_adds_the_partial_last_clip_as_clips_plan_does()
+    {
+        Assert.Equal([0, 100, 200], SongClassifier.Slice(299, 100, 100, TailPolicy.Pad).Starts);
+        Assert.Equal([0, 100, 200], SongClassifier.Slice(300, 100, 100, TailPolicy.Pad).Starts);  // no partial tail
+        Assert.Equal(Clips.Plan(new Track("t", "g", "t.wav"), 299, new ClipOptions { LengthSamples = 100, Tail = TailPolicy.Pad }).Select(c => c.Start),
+            SongClassifier.Slice(299, 100, 100, TailPolicy.Pad).Starts);
     }
 
     [Fact]
