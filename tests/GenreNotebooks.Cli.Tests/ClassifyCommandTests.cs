@@ -129,6 +129,31 @@ public class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_model_in_the_earlier_two_file_layout_still_classifies_with_the_same_probabilities()
+    {
+        string current = UntrainedModel();
+        var classifier = MelClassifier.Load(current);
+        string old = Path.Combine(_dir, "old.safetensors");
+        classifier.Model.Save(old);  // weights only, as the earlier `genre train` wrote them, and the settings beside them:
+        File.WriteAllText(old + ".json", """
+            {"Architecture": "bu-fewer-layers", "Genres": ["classical", "metal", "rock"], "Mean": -20, "Std": 15, "Pool": 2,
+             "SampleRate": 22050, "ClipSamples": 66150, "NMels": 128, "ReferenceMax": false, "TopDb": 80}
+            """);
+        string song = Path.Combine(_dir, "s.wav");
+        WavWriter.Write(song, SyntheticGenres.Generate("metal", 2, 1, durationSeconds: 6.5));
+        var (code, output, error) = Cli("classify", song, "--model", old, "--json");
+        Assert.True(code == 0, error);
+        var (_, expected, _) = Cli("classify", song, "--model", current, "--json");
+        Assert.Equal(expected, output);
+
+        File.Delete(old + ".json");
+        (code, _, error) = Cli("classify", song, "--model", old);
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("metadata key 'format' is missing", error);
+        Assert.Contains("old.safetensors.json", error);
+    }
+
+    [Fact]
     public void Without_ffmpeg_a_folder_of_wav_au_mp3_and_ogg_is_classified_and_bad_files_are_named_and_skipped()
     {
         string weights = UntrainedModel();
