@@ -170,6 +170,7 @@ public class ClassifyCommandTests : IDisposable
         File.WriteAllBytes(Path.Combine(folder, "e.m4a"), [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'M', (byte)'4', (byte)'A', (byte)' ']);
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not audio");
         WavWriter.Write(Path.Combine(folder, ".hidden.wav"), tone);
+        Directory.CreateSymbolicLink(Path.Combine(folder, "sub", "loop"), folder);  // a cycle: walked once
 
         var noTools = Directory.CreateDirectory(Path.Combine(_dir, "no-ffmpeg")).FullName;
         (int Code, string Output, string Error) result;

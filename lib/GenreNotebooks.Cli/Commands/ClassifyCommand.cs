@@ -113,7 +113,7 @@ internal static class ClassifyCommand
             {
                 var hidden = new List<string>();
                 int found = files.Count;
-                Walk(input, files, hidden);
+                problems += Walk(input, files, hidden, new HashSet<string>(StringComparer.Ordinal), stderr);
                 files.Sort(found, files.Count - found, StringComparer.Ordinal);
                 if (hidden.Count > 0)
                     stderr.WriteLine($"genre classify: note: skipped {hidden.Count} hidden file(s) or folder(s) in {input}: {string.Join(", ", hidden.Take(5))}{(hidden.Count > 5 ? ", ..." : "")}");
@@ -128,18 +128,35 @@ internal static class ClassifyCommand
         return (files, problems);
     }
 
-    private static void Walk(string folder, List<string> files, List<string> hidden)
+    // Returns the number of folders that could not be listed (named on stderr); a folder reached twice through
+    // symbolic links is walked once.
+    private static int Walk(string folder, List<string> files, List<string> hidden, HashSet<string> visited, TextWriter stderr)
     {
-        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        var info = new DirectoryInfo(folder);
+        string real = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
+        if (!visited.Add(real)) return 0;
+        FileSystemInfo[] entries;
+        try
+        {
+            entries = info.GetFileSystemInfos();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            stderr.WriteLine($"genre classify: {folder}: cannot be listed ({e.Message}) (skipped)");
+            return 1;
+        }
+        int problems = 0;
+        foreach (var entry in entries)
         {
             if (entry.Name.StartsWith('.') || entry.Attributes.HasFlag(FileAttributes.Hidden))
             {
                 if (entry is DirectoryInfo || AudioExtensions.IsAudio(entry.Name)) hidden.Add(Path.GetRelativePath(folder, entry.FullName));
                 continue;
             }
-            if (entry is DirectoryInfo dir) Walk(dir.FullName, files, hidden);
+            if (entry is DirectoryInfo dir) problems += Walk(Path.Combine(folder, dir.Name), files, hidden, visited, stderr);
             else if (AudioExtensions.IsAudio(entry.Name)) files.Add(Path.Combine(folder, entry.Name));
         }
+        return problems;
     }
 
     /// <summary>The text block for one song: a header line, the bar chart, and the majority vote when it differs.</summary>
