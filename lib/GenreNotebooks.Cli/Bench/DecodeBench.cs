@@ -95,7 +95,7 @@ internal static class DecodeBench
     }
 
     // A deterministic song: a chord progression with a bass line, noise-burst drums and a stereo spread.
-    private static void WriteSong(string path, int seconds)
+    internal static void WriteSong(string path, int seconds)
     {
         const int rate = 44100;
         int n = seconds * rate;
@@ -142,7 +142,7 @@ internal static class DecodeBench
         }
     }
 
-    private static void Encode(string wav, string target, string[] codec)
+    internal static void Encode(string wav, string target, string[] codec)
     {
         var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in (string[])["-nostdin", "-v", "error", "-y", "-i", wav, .. codec, target]) psi.ArgumentList.Add(a);

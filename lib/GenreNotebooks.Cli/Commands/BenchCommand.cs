@@ -15,6 +15,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(Bench.SynthBench.CreateCommand());
         bench.Subcommands.Add(Bench.DecodeBench.CreateCommand());
         bench.Subcommands.Add(Bench.SegmentsBench.CreateCommand());
+        bench.Subcommands.Add(Bench.ClassifyBench.CreateCommand());
         return bench;
     }
 }

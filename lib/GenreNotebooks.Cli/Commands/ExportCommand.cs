@@ -22,7 +22,7 @@ internal static class ExportCommand
 
     private static Command CreateOnnx()
     {
-        var model = new Option<string>("--model") { Description = "Weights written by `genre train` (its settings file must sit beside them).", Required = true };
+        var model = new Option<string>("--model") { Description = "Model file written by `genre train` (weights and settings in one safetensors file; the earlier two-file layout also loads).", Required = true };
         var output = new Option<string>("--out") { Description = "The ONNX file to write.", Required = true };
         var logits = new Option<bool>("--logits") { Description = "Output the network's logits instead of the genre probabilities (softmax)." };
         var opset = new Option<int>("--opset") { Description = "ONNX opset, 13 to 17.", DefaultValueFactory = _ => 17 };
@@ -53,7 +53,7 @@ internal static class ExportCommand
                                  $"output '{options.EffectiveOutputName}' [batch, {classifier.Genres.Count}] ({string.Join(", ", classifier.Genres)}), opset {options.Opset}");
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException or IOException
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ModelFileException or ArgumentException or IOException
                                            or UnauthorizedAccessException or NotSupportedException)
             {
                 stderr.WriteLine($"genre export onnx: {ErrorText.Of(e)}");

@@ -12,8 +12,9 @@ namespace GenreNotebooks.Cli.Commands;
 /// trains a mel-spectrogram CNN of the model catalog on clips of a dataset (GTZAN/Kaggle layout, a synthetic folder or
 /// custom genre folders; without --data the default synthetic set), split 80/10/10 BY TRACK, printing one line per
 /// epoch (on a terminal a progress bar runs within the epoch), then the test accuracy, whole-song accuracy and the
-/// classification report; the weights go to --out and the genres and input scaling beside them (<c>--out</c> +
-/// <c>.json</c>) for <c>genre classify</c>. Ctrl+C stops at the next mini-batch, prints the epochs completed and
+/// classification report; --out gets one safetensors file with the weights and, in its metadata, the architecture,
+/// genres, clip and mel settings, input scaling and training data (<see cref="MelClassifierMetadata"/>) for
+/// <c>genre classify</c> and <c>genre export onnx</c>. Ctrl+C stops at the next mini-batch, prints the epochs completed and
 /// exits with 130 without saving (unless --save-partial).
 /// </summary>
 internal static class TrainCommand
@@ -25,7 +26,7 @@ internal static class TrainCommand
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (default: the model's recipe)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the split, weights and batches (default 42).", DefaultValueFactory = _ => 42 };
         var clipSeconds = new Option<double>("--clip-seconds") { Description = "Clip length in seconds (default 3).", DefaultValueFactory = _ => 3.0 };
-        var output = new Option<string?>("--out") { Description = "Weights file (safetensors); default <model>.safetensors. Settings go to <out>.json." };
+        var output = new Option<string?>("--out") { Description = "Weights file (safetensors); default <model>.safetensors. Genres, settings and input scaling go into its metadata." };
         var tracks = new Option<int?>("--tracks-per-genre") { Description = "Use at most this many tracks per genre (default all; the default synthetic set has 30)." };
         var cache = new Option<string?>("--cache") { Description = "Folder of the mel-spectrogram cache (default datasets/cache/)." };
         var pool = new Option<int>("--pool") { Description = "Average-pool the spectrogram by this factor (1: full 128 x 130 for 3-s clips).", DefaultValueFactory = _ => 1 };
@@ -49,7 +50,7 @@ internal static class TrainCommand
                 stdout.WriteLine("cancelled before training started; nothing saved");
                 return ExitCodes.Cancelled;
             }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ModelFileException or ArgumentException
                                            or IOException or UnauthorizedAccessException)
             {
                 stderr.WriteLine($"genre train: {ErrorText.Of(e)}");
@@ -91,6 +92,8 @@ internal static class TrainCommand
         var (run, scaling) = MelNetworkTraining.TrainAndTest(modelName, mels.Select(split.Train), mels.Select(split.Validation), mels.Select(split.Test),
             new MelRunOptions { Seed = (ulong)seed, Pool = pool }, recipe, progress, cancellationToken: cancellationToken);
         string path = output ?? spec.Name + ".safetensors";
+        string trainingData = string.Create(CultureInfo.InvariantCulture,
+            $"{dataset.Description}; {tracks.Count} tracks of {dataset.Genres.Count} genres, {mels.Count} clips of {clipSeconds:0.##} s; split by track with seed {seed}: {split}; {recipe.Epochs} epochs");
         if (run.History.Cancelled)
         {
             int done = run.History.Epochs.Count;
@@ -101,19 +104,19 @@ internal static class TrainCommand
                 log.WriteLine(done == 0 ? "no epoch completed; nothing saved" : "weights not saved: the model is only partly trained (--save-partial keeps it)");
                 return (null, true);
             }
-            var partial = new MelClassifier(spec.Name, run.Model, mels.Genres, scaling, pool, settings);
+            var partial = new MelClassifier(spec.Name, run.Model, mels.Genres, scaling, pool, settings, trainingData + $" (cancelled after epoch {done})");
             partial.Save(path);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"saved the partly trained weights of epoch {done} to {path} and {MelClassifier.SidecarPath(path)} (--save-partial); test accuracy {run.Test.Accuracy:F4}"));
+                $"saved the partly trained weights of epoch {done} to {path} (--save-partial); test accuracy {run.Test.Accuracy:F4}"));
             return (partial, true);
         }
         if (run.History.StoppedEarlyAt is int stopped) log.WriteLine($"early stopping at epoch {stopped}, weights of epoch {run.History.RestoredEpoch?.ToString(CultureInfo.InvariantCulture) ?? stopped.ToString(CultureInfo.InvariantCulture)} kept");
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"test accuracy {run.Test.Accuracy:F4} ({run.Test.TrueLabels.Count} clips); whole songs {run.Test.SongAccuracy:F4} ({run.Test.Songs!.Count} songs)"));
         log.Write(run.Test.Report.ToString());
-        var classifier = new MelClassifier(spec.Name, run.Model, mels.Genres, scaling, pool, settings);
+        var classifier = new MelClassifier(spec.Name, run.Model, mels.Genres, scaling, pool, settings, trainingData);
         classifier.Save(path);
-        log.WriteLine($"saved {path} and {MelClassifier.SidecarPath(path)}");
+        log.WriteLine($"saved {path} (weights, genres and settings in one file)");
         return (classifier, false);
     }
 

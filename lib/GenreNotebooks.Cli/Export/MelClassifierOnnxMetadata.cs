@@ -8,8 +8,9 @@ namespace GenreNotebooks.Cli.Export;
 
 /// <summary>
 /// What an exported classifier's <c>metadata_props</c> hold, so a caller in any language can prepare the input and
-/// read the output without this project: the genre labels, the clip, STFT, mel and dB settings, the input pooling and
-/// scaling, and the input shape. Every value is a string; <c>genres</c> is a JSON array.
+/// read the output without this project: the model file's own metadata (<see cref="MelClassifier.Metadata"/>: the
+/// genre labels, the clip, STFT, mel and dB settings, the input pooling and scaling, the training data), then the
+/// output kind, the input shape and the preprocessing in words. Every value is a string; <c>genres</c> is a JSON array.
 /// </summary>
 internal static class MelClassifierOnnxMetadata
 {
@@ -24,33 +25,10 @@ internal static class MelClassifierOnnxMetadata
         var shape = InputShape(classifier);
         string refText = s.ReferenceMax ? "max" : "1.0";
         string topDb = s.TopDb is { } t ? Num(t) : "none";
-        return new Dictionary<string, string>
+        var d = new Dictionary<string, string>(classifier.Metadata, StringComparer.Ordinal)
         {
-            ["architecture"] = classifier.Architecture,
-            ["genres"] = JsonSerializer.Serialize(classifier.Genres),
             ["output"] = probabilities ? "probabilities" : "logits",
             ["input_shape"] = $"[batch, {string.Join(", ", shape)}]",
-            ["sample_rate"] = Num(s.SampleRate),
-            ["clip_samples"] = Num(s.Clips.LengthSamples),
-            ["clip_hop_samples"] = Num(s.Clips.HopSamples),
-            ["clip_tail"] = s.Clips.Tail == TailPolicy.Drop ? "drop" : "pad",
-            ["n_fft"] = Num(s.Stft.NFft),
-            ["hop_length"] = Num(s.Stft.HopLength),
-            ["win_length"] = Num(s.Stft.EffectiveWinLength),
-            ["window"] = s.Stft.Window.ToString().ToLowerInvariant(),
-            ["center"] = s.Stft.Center ? "true" : "false",
-            ["pad_mode"] = s.Stft.PadMode.ToString().ToLowerInvariant(),
-            ["n_mels"] = Num(s.Mel.NMels),
-            ["fmin"] = Num(s.Mel.FMin),
-            ["fmax"] = Num(s.Mel.EffectiveFMax),
-            ["mel_scale"] = s.Mel.Htk ? "htk" : "slaney",
-            ["mel_norm"] = s.Mel.Norm == MelNorm.Slaney ? "slaney" : "none",
-            ["power"] = "2",
-            ["db_reference"] = refText,
-            ["top_db"] = topDb,
-            ["input_pool"] = Num(classifier.Pool),
-            ["input_mean"] = Num(classifier.Scaling.Mean),
-            ["input_std"] = Num(classifier.Scaling.Std),
             ["preprocessing"] =
                 $"mono audio at sample_rate, cut into clips of clip_samples every clip_hop_samples (a song shorter than one clip is zero-padded to one clip); " +
                 $"per clip: S = librosa.feature.melspectrogram(y=clip, sr={Num(s.SampleRate)}, n_fft={Num(s.Stft.NFft)}, hop_length={Num(s.Stft.HopLength)}, " +
@@ -61,6 +39,7 @@ internal static class MelClassifierOnnxMetadata
                 $"average-pool D by input_pool x input_pool (trailing rows/columns dropped); x = (D - input_mean) / input_std; " +
                 $"input [clips, 1, {shape[1]}, {shape[2]}] float32; the song's prediction is the mean of its clips' probabilities",
         };
+        return d;
     }
 
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);

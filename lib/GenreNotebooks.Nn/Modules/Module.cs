@@ -145,7 +145,14 @@ public abstract class Module
     public void Save(string path) => Safetensors.Save(path, StateDict());
 
     /// <summary>
-    /// Loads weights saved by <see cref="Save"/> or by PyTorch (<c>save_file(model.state_dict(), path)</c> of the same
+    /// Writes <see cref="StateDict"/> to a safetensors file with <paramref name="metadata"/> as its text
+    /// <c>__metadata__</c> (<c>save_file(model.state_dict(), path, metadata=metadata)</c>); read it back with
+    /// <see cref="Safetensors.ReadMetadata"/>.
+    /// </summary>
+    public void Save(string path, IReadOnlyDictionary<string, string>? metadata) => Safetensors.Save(path, StateDict(), metadata);
+
+    /// <summary>
+    /// Loads weights saved by <see cref="Save(string)"/> or by PyTorch (<c>save_file(model.state_dict(), path)</c> of the same
     /// architecture, float32), checking names and shapes. PyTorch's BatchNorm <c>num_batches_tracked</c> counters
     /// (int64) are skipped: our BatchNorm always uses its momentum, so the counter has no role here.
     /// </summary>

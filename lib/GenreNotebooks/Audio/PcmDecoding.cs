@@ -34,6 +34,26 @@ internal static class PcmDecoding
         int frames = data.Length / (bps * channels);
         var result = new float[channels][];
         for (int c = 0; c < channels; c++) result[c] = new float[frames];
+        if (encoding == PcmEncoding.Int16 && !bigEndian && BitConverter.IsLittleEndian)
+        {
+            // The common case (16-bit WAV) without the per-sample switch: the same value, v / 32768f.
+            var pcm = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(data[..(frames * channels * 2)]);
+            if (channels == 1)
+                for (int i = 0; i < frames; i++) result[0][i] = pcm[i] / 32768f;
+            else if (channels == 2)
+            {
+                float[] left = result[0], right = result[1];
+                for (int i = 0; i < frames; i++)
+                {
+                    left[i] = pcm[2 * i] / 32768f;
+                    right[i] = pcm[2 * i + 1] / 32768f;
+                }
+            }
+            else
+                for (int i = 0, k = 0; i < frames; i++)
+                    for (int c = 0; c < channels; c++) result[c][i] = pcm[k++] / 32768f;
+            return result;
+        }
         int pos = 0;
         for (int i = 0; i < frames; i++)
         {

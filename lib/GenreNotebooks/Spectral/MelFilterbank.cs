@@ -94,6 +94,19 @@ public static class MelFilterbank
         return r;
     }
 
-    /// <summary>The filterbank as non-zero ranges per band (float32 weights widened to float64), for sparse projection.</summary>
-    internal static SparseMelBank CreateSparse(MelOptions o) => SparseMelBank.From(Create(o));
+    /// <summary>
+    /// The filterbank as non-zero ranges per band (float32 weights widened to float64), for sparse projection. Banks
+    /// are read-only and kept for the last few option sets: building one takes about 1 ms, as long as the mel
+    /// spectrogram of a 3-s clip's STFT frames, and clip-by-clip callers (whole songs, the clip cache) ask for the same
+    /// one every time.
+    /// </summary>
+    internal static SparseMelBank CreateSparse(MelOptions o)
+    {
+        if (SparseBanks.TryGetValue(o, out var bank)) return bank;
+        bank = SparseMelBank.From(Create(o));
+        if (SparseBanks.Count >= 16) SparseBanks.Clear();
+        return SparseBanks.GetOrAdd(o, bank);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MelOptions, SparseMelBank> SparseBanks = new();
 }

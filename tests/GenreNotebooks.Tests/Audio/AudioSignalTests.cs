@@ -35,4 +35,20 @@ public class AudioSignalTests
         Assert.Contains("exceeds the signal's 10 samples", Assert.Throws<ArgumentOutOfRangeException>(() => s.Slice(5, 6)).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => s.Slice(-1, 2));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(37)]
+    [InlineData(1000)]
+    public void Stereo_mix_down_in_simd_equals_the_per_sample_mean_exactly(int n)
+    {
+        var rng = new Random(n);
+        var left = Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+        var right = Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+        var mono = new AudioData([left, right], 44100).ToMono();
+        Assert.Equal(44100, mono.SampleRate);
+        Assert.Equal(Enumerable.Range(0, n).Select(i => (0f + left[i] + right[i]) / 2f), mono.Samples);
+        var three = new AudioData([left, right, left], 8000).ToMono();  // the general loop
+        Assert.Equal(Enumerable.Range(0, n).Select(i => (0f + left[i] + right[i] + left[i]) / 3f), three.Samples);
+    }
 }

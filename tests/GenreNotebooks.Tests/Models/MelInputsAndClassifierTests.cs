@@ -57,7 +57,7 @@ public class MelInputsAndClassifierTests : IDisposable
 
         string path = Path.Combine(_dir, "m.safetensors");
         classifier.Save(path);
-        Assert.True(File.Exists(MelClassifier.SidecarPath(path)));
+        Assert.False(File.Exists(MelClassifier.SidecarPath(path)));  // one file
         var loaded = MelClassifier.Load(path, "bu-fewer-filters");
         Assert.Equal(classifier.Genres, loaded.Genres);
         Assert.Equal(classifier.Scaling, loaded.Scaling);
@@ -73,10 +73,11 @@ public class MelInputsAndClassifierTests : IDisposable
         var model = ModelCatalog.Build("bu-fewer-layers", [1, 64, 65], 2, seed: 1);
         string path = Path.Combine(_dir, "w.safetensors");
         model.Save(path);
-        var e = Assert.Throws<FileNotFoundException>(() => MelClassifier.Load(path));
+        var e = Assert.Throws<ModelFileException>(() => MelClassifier.Load(path));
+        Assert.Equal("format", e.Key);
         Assert.Contains("w.safetensors.json", e.Message);
         new MelClassifier("bu-fewer-layers", model, ["a", "b"], MelScaling.Identity, 2).Save(path);
-        var wrong = Assert.Throws<InvalidDataException>(() => MelClassifier.Load(path, "bu-baseline"));
+        var wrong = Assert.Throws<ModelFileException>(() => MelClassifier.Load(path, "bu-baseline"));
         Assert.Contains("bu-fewer-layers", wrong.Message);
     }
 }
