@@ -18,18 +18,17 @@ namespace GenreNotebooks.Evaluation;
 /// </summary>
 public sealed class SongTimeline
 {
-    private SongTimeline(string id, IReadOnlyList<string> genres, FloatMatrix probabilities, IReadOnlyList<Clip> clips,
-        int sampleRate, int songSamples)
+    private SongTimeline(SongClassification song, double clipSeconds, int sampleRate)
     {
-        Id = id;
-        Genres = genres;
-        Probabilities = probabilities;
         SampleRate = sampleRate;
-        ClipSeconds = (double)clips[0].Length / sampleRate;
-        StartSeconds = clips.Select(c => (double)c.Start / sampleRate).ToArray();
-        DurationSeconds = (double)songSamples / sampleRate;
-        PaddedClips = clips.Count(c => c.Start + (long)c.Length > songSamples);
-        Song = SongPredictor.Predict(probabilities, clips.Select(_ => id).ToArray())[0];
+        Id = song.Source;
+        Genres = song.Genres;
+        Probabilities = song.ClipProbabilities;
+        ClipSeconds = clipSeconds;
+        StartSeconds = song.ClipStartSeconds;
+        DurationSeconds = song.DurationSeconds;
+        PaddedClips = song.ClipStartSeconds.Count(start => start + clipSeconds > song.DurationSeconds + 1e-9);
+        Song = song.ToSongPrediction();
     }
 
     /// <summary>The song's name.</summary>
@@ -128,32 +127,12 @@ public sealed class SongTimeline
         if (signal.Length == 0) throw new ArgumentException($"'{id}' has no samples", nameof(signal));
         if (hopSeconds is { } h && !(h > 0 && double.IsFinite(h)))
             throw new ArgumentOutOfRangeException(nameof(hopSeconds), hopSeconds, "the hop must be a positive number of seconds");
-        if (signal.SampleRate != settings.SampleRate) signal = signal.Resample(settings.SampleRate);
-
-        // 1) Slice: clips of the settings' length every hop samples; the tail dropped or padded.
-        var options = settings.Clips with
-        {
-            HopSamples = hopSeconds is { } hop ? Math.Max(1, (int)Math.Round(hop * settings.SampleRate)) : settings.Clips.HopSamples,
-            Tail = tail ?? settings.Clips.Tail,
-            MaxClipsPerTrack = null,
-        };
-        var track = new Track(id, "unknown", id);
-        var clips = Clips.Plan(track, signal.Length, options);
-        if (clips.Count == 0) clips = Clips.Plan(track, signal.Length, options with { Tail = TailPolicy.Pad });
-
-        // 2) Log-mel of every clip (the clips are independent: on all cores).
-        var mels = new FloatMatrix[clips.Count];
-        Parallel.For(0, clips.Count, k => mels[k] = MelClipCache.LogMel(Clips.Cut(signal, clips[k]).Samples, settings));
-        int rows = mels[0].Rows, cols = mels[0].Cols;
-        var data = new float[(long)clips.Count * rows * cols];
-        for (int k = 0; k < clips.Count; k++) mels[k].Data.CopyTo(data, (long)k * rows * cols);
-        var set = new MelClipSet(clips.Select(c => c with { Genre = genres[0] }).ToArray(), genres, rows, cols, data, []);
-
-        // 3) One forward pass per batch of clips, softmax of the logits.
-        var probabilities = Predictions.Probabilities(model, MelInputs.ToTensor(set, scaling, pool), batchSize);
-        if (probabilities.Cols != genres.Count)
-            throw new ArgumentException($"the network gives {probabilities.Cols} outputs for {genres.Count} genres", nameof(genres));
-        return new SongTimeline(id, genres.ToArray(), probabilities, clips, settings.SampleRate, signal.Length);
+        // Slicing, log-mels on all cores and batched inference are SongClassifier's (what genre classify runs).
+        var song = SongClassifier.Classify(new MelClassifier("network", model, genres, scaling, pool, settings), signal, id,
+            new SongClassificationOptions { HopSeconds = hopSeconds, Tail = tail, BatchSize = batchSize });
+        if (song.ClipProbabilities.Cols != genres.Count)
+            throw new ArgumentException($"the network gives {song.ClipProbabilities.Cols} outputs for {genres.Count} genres", nameof(genres));
+        return new SongTimeline(song, (double)settings.Clips.LengthSamples / settings.SampleRate, settings.SampleRate);
     }
 
     /// <summary>The timeline of <paramref name="signal"/> for a packaged classifier (its network, scaling, pooling, settings and genres).</summary>

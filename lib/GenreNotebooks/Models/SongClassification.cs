@@ -15,6 +15,12 @@ public sealed record SongClassificationOptions
     /// </summary>
     public double? HopSeconds { get; init; }
 
+    /// <summary>
+    /// What to do with a last partial clip; null (default) means the classifier's (<see cref="ClipOptions.Tail"/> of
+    /// its settings). A song shorter than one clip is always padded to one.
+    /// </summary>
+    public TailPolicy? Tail { get; init; }
+
     /// <summary>Clips per forward pass (default 64).</summary>
     public int BatchSize { get; init; } = 64;
 }
@@ -153,7 +159,7 @@ public static class SongClassifier
         if (timing is not null) timing.Resample += Stopwatch.GetElapsedTime(t).TotalSeconds;
 
         t = Stopwatch.GetTimestamp();
-        var (starts, padded) = Slice(signal.Length, clip, hop, s.Clips.Tail);
+        var (starts, padded) = Slice(signal.Length, clip, hop, options.Tail ?? s.Clips.Tail);
         if (starts.Length == 0) throw new ArgumentException($"'{source}' has no samples at {s.SampleRate} Hz", nameof(signal));
         int rows = s.Mel.NMels, cols = s.Frames;
         var data = new float[(long)starts.Length * rows * cols];
