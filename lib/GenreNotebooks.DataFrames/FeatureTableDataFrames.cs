@@ -8,7 +8,7 @@ namespace GenreNotebooks.DataFrames;
 /// the columns of Kaggle's feature CSVs in their order, <c>filename</c> (string), <c>length</c> (int64, as pandas
 /// reads it), every numeric feature as float64 (<see cref="DoubleDataFrameColumn"/>), <c>label</c> (string). The
 /// DataFrame is for looking at the data the way pandas users do (<c>Head</c>, <c>Filter</c>, <c>GroupBy</c>,
-/// <c>Description</c>); the library computes with <see cref="FeatureTable"/>.
+/// <c>Description</c>); the library computes with <see cref="FeatureTable"/>. Taught in notebooks/03-exploring-the-features.
 /// </summary>
 public static class FeatureTableDataFrames
 {

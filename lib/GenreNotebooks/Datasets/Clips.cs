@@ -4,7 +4,8 @@ namespace GenreNotebooks.Datasets;
 
 /// <summary>
 /// Cuts tracks into clips (3 s, 9 s, any length) with ids <c>&lt;track&gt;.&lt;k&gt;</c>; the tail shorter than a clip
-/// is dropped or zero-padded as <see cref="ClipOptions.Tail"/> says. Taught in notebooks/02-building-the-datasets.
+/// is dropped or zero-padded as <see cref="ClipOptions.Tail"/> says. Taught in notebooks/02-building-the-datasets;
+/// slicing a whole song (hop, tail) in notebooks/07-whole-songs-and-remixes.
 /// </summary>
 public static class Clips
 {

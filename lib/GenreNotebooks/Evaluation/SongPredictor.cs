@@ -5,6 +5,7 @@ namespace GenreNotebooks.Evaluation;
 /// and take the argmax (the BU paper's "average the 3-s clip probabilities"), with the majority vote of the clips'
 /// own argmax for comparison. No library equivalent; in numpy it is
 /// <c>pd.DataFrame(probs).groupby(track_ids).mean().idxmax(axis=1)</c>.
+/// Taught in notebooks/07-whole-songs-and-remixes (mean vs majority vote).
 /// </summary>
 public static class SongPredictor
 {

@@ -7,6 +7,7 @@ namespace GenreNotebooks.Training;
 /// Class probabilities of a trained model: softmax of the logits in eval mode without gradients, in batches
 /// (Keras <c>model.predict</c>; PyTorch <c>model.eval(); with torch.no_grad(): torch.softmax(model(x), 1)</c>).
 /// The rows feed <see cref="Evaluation.SongPredictor"/> for whole-song prediction.
+/// Taught in notebooks/07-whole-songs-and-remixes (one clip at a time vs batches).
 /// </summary>
 public static class Predictions
 {

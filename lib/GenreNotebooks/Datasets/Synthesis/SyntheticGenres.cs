@@ -51,6 +51,23 @@ public static class SyntheticGenres
         return new TrackRenderer(recipe, rng, sampleRate).Describe(trackIndex, seed);
     }
 
+    /// <summary>
+    /// Track <paramref name="trackIndex"/> of <paramref name="genre"/> as a song that can be rendered in any genre's
+    /// style (an original and its remixes); see <see cref="SyntheticSong"/>. Taught in notebooks/07-whole-songs-and-remixes.
+    /// </summary>
+    public static SyntheticSong Song(string genre, int trackIndex, int seed) => new(genre, trackIndex, seed);
+
+    /// <summary>
+    /// The song of track <paramref name="trackIndex"/> of <paramref name="songGenre"/> rendered in the style of
+    /// <paramref name="styleGenre"/>: same key, progression, melody and sections, the style's arrangement, drums,
+    /// bass and timbres, the tempo by <see cref="SyntheticSong.StyleTempo"/>. Shorthand for
+    /// <c>Song(songGenre, trackIndex, seed).Render(styleGenre, ...)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown genre.</exception>
+    public static AudioSignal Remix(string songGenre, int trackIndex, int seed, string styleGenre,
+        double durationSeconds = TrackSeconds, int sampleRate = SampleRate) =>
+        Song(songGenre, trackIndex, seed).Render(styleGenre, durationSeconds, sampleRate);
+
     /// <summary>The GTZAN-style track id, e.g. <c>blues.00042</c>.</summary>
     public static string TrackId(string genre, int trackIndex) => $"{genre}.{trackIndex:D5}";
 }

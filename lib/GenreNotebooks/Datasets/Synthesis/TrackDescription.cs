@@ -37,9 +37,14 @@ public sealed record TrackDescription
     public Instrument? Lead { get; init; }
     /// <summary>True when the track has a rapped vocal.</summary>
     public bool Rap { get; init; }
+    /// <summary>
+    /// For a song rendered in a style (<see cref="SyntheticSong"/>): the song's own genre, whose key, progression,
+    /// meter, melody and sections it keeps; <see cref="Genre"/> is then the style. Null for a generated track.
+    /// </summary>
+    public string? SongGenre { get; init; }
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{SyntheticGenres.TrackId(Genre, TrackIndex)}: {TempoBpm:0} bpm, key {Key}, {Groove} ({Kit}), {Progression}, bass {BassStyle}/{BassTone}, " +
+        (SongGenre is { } song && song != Genre ? $"{SyntheticGenres.TrackId(song, TrackIndex)} as {Genre}" : SyntheticGenres.TrackId(Genre, TrackIndex)) + $": {TempoBpm:0} bpm, key {Key}, {Groove} ({Kit}), {Progression}, bass {BassStyle}/{BassTone}, " +
         $"chords {Comping.Style} on {Comping.Instrument}" + (Layer is { } l ? $" + {l}" : "") + (Lead is { } m ? $", melody {m}" : "") + (Rap ? ", rap vocal" : "");
 }

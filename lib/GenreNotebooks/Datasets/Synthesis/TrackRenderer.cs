@@ -8,6 +8,14 @@ internal sealed class TrackRenderer
 {
     private readonly GenreRecipe _r;
     private readonly SynthRandom _rng;
+
+    // The song's stream: the offset into the song, its sections (which parts play) and its melody. For a generated
+    // track (Render) it is the same object as _rng, so the draws are the ones the generator always made; for a
+    // song rendered in some style (RenderRemix) it is the song's own stream, shared by every style of the song.
+    private SynthRandom _song;
+    private bool _remix;
+    private float _leadDensity;
+    private Instrument? _melodyVoice;
     private readonly int _sr;
     private readonly float[] _scratch;
 
@@ -32,6 +40,18 @@ internal sealed class TrackRenderer
         _rng = rng;
         _sr = sampleRate;
         _scratch = new float[sampleRate / 15 + 2];
+        _song = rng;
+        _leadDensity = recipe.LeadDensity;
+    }
+
+    /// <summary>When set, the melody notes and the parts of each bar are recorded while rendering (for tests).</summary>
+    internal RenderLog? Log { get; set; }
+
+    /// <summary>What a render laid out: melody notes as (bar, beat, MIDI pitch) and per bar the parts that played.</summary>
+    internal sealed class RenderLog
+    {
+        public List<(int Bar, float Beat, int Midi)> Melody { get; } = [];
+        public List<string> Bars { get; } = [];
     }
 
     private DrumSound _kitKind;
@@ -40,6 +60,11 @@ internal sealed class TrackRenderer
     public TrackDescription Describe(int trackIndex, int seed)
     {
         Choose();
+        return DescriptionOfChoices(trackIndex, seed);
+    }
+
+    private TrackDescription DescriptionOfChoices(int trackIndex, int seed)
+    {
         string[] names = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"];
         return new TrackDescription
         {
@@ -52,13 +77,81 @@ internal sealed class TrackRenderer
     public float[] Render(int length)
     {
         Choose();
+        return RenderChosen(length);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="song"/> (a renderer of the song's genre, its choices drawn) in this renderer's style:
+    /// the song's key, progression, meter, melody and sections; this recipe's groove, drums, bass, chord part, timbres
+    /// and mix; the tempo by <see cref="SyntheticSong.StyleTempo"/>.
+    /// </summary>
+    public float[] RenderRemix(TrackRenderer song, int length)
+    {
+        ChooseRemix(song);
+        return RenderChosen(length);
+    }
+
+    /// <summary>The choices of <see cref="RenderRemix"/>, described.</summary>
+    public TrackDescription DescribeRemix(TrackRenderer song, int trackIndex, int seed)
+    {
+        ChooseRemix(song);
+        return DescriptionOfChoices(trackIndex, seed) with { SongGenre = song._r.Name };
+    }
+
+    /// <summary>Draws the song's choices (its genre's recipe) so a remix can take them; see <see cref="RenderRemix"/>.</summary>
+    internal void ChooseSong() => Choose();
+
+    private void ChooseRemix(TrackRenderer song)
+    {
+        // The style's own choices first, from the style's stream, as for one of its tracks.
+        Choose();
+        _remix = true;
+        _song = song._rng;
+        _key = song._key;
+        _prog = song._prog;
+        _leadDensity = song._r.LeadDensity;
+        _melodyVoice = song._lead;
+
+        // The song's meter: the style's groove if it fits, else one of the style's grooves that fits, else the meter's plain groove.
+        int meter = song._beatsPerBar;
+        var choice = _r.Grooves.FirstOrDefault(g => g.Groove == _groove);
+        if (InMeter(_groove, meter) is not { } pattern)
+        {
+            var fitting = _r.Grooves.Where(g => InMeter(g.Groove, meter) is not null).ToArray();
+            choice = fitting.Length > 0
+                ? _rng.PickWeighted(fitting.Select(g => (g, g.Weight)).ToArray())
+                : new GrooveChoice(meter == 3 ? Groove.Waltz : meter == 12 ? Groove.Palmas : Groove.Backbeat, 1);
+            _groove = choice.Groove;
+            pattern = InMeter(_groove, meter) ?? DrumPatterns.For(_groove);
+        }
+        _pattern = pattern;
+        _beatsPerBar = meter;
+        float tMin = choice.TempoMin > 0 ? choice.TempoMin : _r.TempoMin, tMax = choice.TempoMax > 0 ? choice.TempoMax : _r.TempoMax;
+        _tempo = SyntheticSong.StyleTempo(song._tempo, tMin, tMax);
+        _beat = 60f / _tempo * _sr;
+
+        // The melody is the song's: a song with one keeps it (on the style's lead voice, or its most likely one), a song without gets none.
+        if (song._lead is null) _lead = null;
+        else _lead ??= _r.LeadInstruments.OrderByDescending(w => w.Weight).First().Item;
+    }
+
+    /// <summary>The drum pattern of <paramref name="groove"/> if it has <paramref name="meter"/> beats per bar, else null.</summary>
+    private static DrumPatterns.Pattern? InMeter(Groove groove, int meter)
+    {
+        if (groove == Groove.None) return meter == 4 ? DrumPatterns.For(groove) : meter == 3 ? new DrumPatterns.Pattern(12, 4, []) : null;
+        var p = DrumPatterns.For(groove);
+        return p.Steps / p.StepsPerBeat == meter ? p : null;
+    }
+
+    private float[] RenderChosen(int length)
+    {
         float bar = _beatsPerBar * _beat;
-        int offset = (int)(_rng.NextFloat() * 2f * bar);
+        int offset = (int)(_song.NextFloat() * 2f * bar);
         int total = length + offset;
         var drums = new float[total];
         var music = new float[total];
         int nBars = (int)MathF.Ceiling(total / bar) + 1;
-        int sectionBars = _rng.Chance(0.5f) ? 4 : 8;
+        int sectionBars = _song.Chance(0.5f) ? 4 : 8;
 
         bool drumsOn = true, bassOn = true, compOn = true, layerOn = true, leadOn = _lead is not null, rapOn = _rap;
         float[]? motif = null;
@@ -69,23 +162,25 @@ internal sealed class TrackRenderer
             if (sectionStart && b > 0)
             {
                 // A new section may drop or bring back parts (breakdowns, verses without lead), never all at once.
-                drumsOn = _rng.Chance(0.88f);
-                bassOn = _rng.Chance(0.9f) || !drumsOn;
-                compOn = _rng.Chance(0.9f) || !drumsOn;
-                layerOn = _rng.Chance(0.7f);
-                leadOn = _lead is not null && _rng.Chance(0.7f);
-                rapOn = _rap && _rng.Chance(0.8f);
+                drumsOn = _song.Chance(0.88f);
+                bassOn = _song.Chance(0.9f) || !drumsOn;
+                compOn = _song.Chance(0.9f) || !drumsOn;
+                layerOn = _song.Chance(0.7f);
+                leadOn = _lead is not null && _song.Chance(0.7f);
+                // Whether the style raps is the style's choice; the song's stream draws either way, so its sections stay the same.
+                rapOn = _remix ? _song.Chance(0.8f) && _rap : _rap && _rng.Chance(0.8f);
                 motif = null;
             }
             var chords = _prog.Bars[b % _prog.Bars.Length];
+            Log?.Bars.Add($"{(drumsOn ? "D" : "")}{(bassOn ? "B" : "")}{(compOn ? "C" : "")}{(layerOn ? "L" : "")}{(leadOn ? "M" : "")}");
             if (drumsOn) Drums(drums, barStart, sectionStart && b > 0, (b + 1) % sectionBars == 0);
             if (bassOn) Bass(music, barStart, chords, b);
             if (compOn) Comp(music, barStart, chords);
             if (layerOn && _layer is { } layer) Layer(music, barStart, chords, layer);
             if (leadOn && _lead is { } lead)
             {
-                if (motif is null || (b % 2 == 0 && _rng.Chance(0.25f))) motif = NewMotif();
-                if ((b / 2) % 2 == 0 || _rng.Chance(0.5f)) Lead(music, barStart, chords, lead, motif, b % 2);
+                if (motif is null || (b % 2 == 0 && _song.Chance(0.25f))) motif = NewMotif();
+                if ((b / 2) % 2 == 0 || _song.Chance(0.5f)) Lead(music, barStart, chords, lead, motif, b % 2, b);
             }
             if (rapOn) Rap(music, barStart);
         }
@@ -413,16 +508,16 @@ internal sealed class TrackRenderer
     private float[] NewMotif()
     {
         var m = new List<float>();
-        int degree = _rng.Next(0, 5);
+        int degree = _song.Next(0, 5);
         float step = _beatsPerBar >= 12 && _pattern.StepsPerBeat == 1 ? 1f : 0.5f;
         float span = 2 * _beatsPerBar;
         float lastStart = -1;
         for (float p = 0; p < span - 0.01f; p += step)
         {
-            if (!_rng.Chance(_r.LeadDensity * (p % 1 == 0 ? 1.2f : 0.8f))) continue;
+            if (!_song.Chance(_leadDensity * (p % 1 == 0 ? 1.2f : 0.8f))) continue;
             if (lastStart >= 0) m[^2] = p - lastStart;
-            float r = _rng.NextFloat();
-            degree += r < 0.3f ? 1 : r < 0.6f ? -1 : r < 0.75f ? 2 : r < 0.9f ? -2 : _rng.Next(-4, 5);
+            float r = _song.NextFloat();
+            degree += r < 0.3f ? 1 : r < 0.6f ? -1 : r < 0.75f ? 2 : r < 0.9f ? -2 : _song.Next(-4, 5);
             degree = Math.Clamp(degree, -2, 9);
             m.Add(p);
             m.Add(step);
@@ -433,16 +528,18 @@ internal sealed class TrackRenderer
         return m.ToArray();
     }
 
-    private void Lead(float[] buf, int barStart, Chord[] chords, Instrument inst, float[] motif, int half)
+    private void Lead(float[] buf, int barStart, Chord[] chords, Instrument inst, float[] motif, int half, int bar)
     {
         var scale = _prog.Scale;
-        int baseMidi = (inst is Instrument.Reed or Instrument.Brass or Instrument.DistortedGuitar ? 55 : 62) + _key % 7;
+        // A remix keeps the song's melody pitches: the register is the song's melody voice's, not the style's.
+        var register = _melodyVoice ?? inst;
+        int baseMidi = (register is Instrument.Reed or Instrument.Brass or Instrument.DistortedGuitar ? 55 : 62) + _key % 7;
         float per = (float)_beatsPerBar / chords.Length;
         for (int i = 0; i < motif.Length; i += 3)
         {
             float pos = motif[i] - half * _beatsPerBar;
             if (pos < 0 || pos >= _beatsPerBar) continue;
-            int degree = (int)motif[i + 2] + (_rng.Chance(0.1f) ? _rng.Next(-1, 2) : 0);
+            int degree = (int)motif[i + 2] + (_song.Chance(0.1f) ? _song.Next(-1, 2) : 0);
             int oct = (int)MathF.Floor(degree / (float)scale.Length);
             int midi = baseMidi - (_key % 7) + _key + scale[degree - oct * scale.Length] + 12 * oct;
             if (pos % 1 == 0)
@@ -458,6 +555,7 @@ internal sealed class TrackRenderer
                 }
                 midi = best;
             }
+            Log?.Melody.Add((bar, pos, midi));
             float len = motif[i + 1] * (inst is Instrument.CleanGuitar or Instrument.NylonGuitar or Instrument.Piano ? 1f : 0.92f);
             float drive = inst == Instrument.DistortedGuitar ? MathF.Max(_drive, 3f) : _drive;
             TonalVoices.Render(inst, buf, At(barStart, pos), Len(len), Hz(midi), _leadGain * _rng.Range(0.8f, 1f), drive, _rng, _scratch, _sr);
