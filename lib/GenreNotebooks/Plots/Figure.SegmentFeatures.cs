@@ -16,7 +16,7 @@ public sealed partial class Figure
     /// Taught in notebooks/08-timbre-and-pitch-sequences.
     /// </summary>
     /// <exception cref="ArgumentException">The timbre matrix has another number of rows than the track has segments.</exception>
-    public static Figure SegmentTimbre(TrackSegments track, FloatMatrix timbre, int maxSegments = SegmentSequences.DefaultLength)
+    public static Figure TimbrePseudoSpectrogram(TrackSegments track, FloatMatrix timbre, int maxSegments = SegmentSequences.DefaultLength)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(timbre);
@@ -35,7 +35,7 @@ public sealed partial class Figure
     /// pitch classes C to B on the y axis (C at the bottom), each segment's values from 0 to 1 (its strongest class is 1).
     /// Taught in notebooks/08-timbre-and-pitch-sequences.
     /// </summary>
-    public static Figure SegmentPitch(TrackSegments track, int maxSegments = SegmentSequences.DefaultLength)
+    public static Figure PitchChroma(TrackSegments track, int maxSegments = SegmentSequences.DefaultLength)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSegments);
@@ -50,14 +50,14 @@ public sealed partial class Figure
     }
 
     /// <summary>
-    /// Timbre above pitch for the same segments, x axes linked (<see cref="SegmentTimbre(TrackSegments, FloatMatrix, int)"/>
-    /// and <see cref="SegmentPitch"/> in a <see cref="Grid"/>): what the c1m1 and c1m2 networks see of one track, and
+    /// Timbre above pitch for the same segments, x axes linked (<see cref="TimbrePseudoSpectrogram(TrackSegments, FloatMatrix, int)"/>
+    /// and <see cref="PitchChroma"/> in a <see cref="Grid"/>): what the c1m1 and c1m2 networks see of one track, and
     /// together the c2m1 input.
     /// Taught in notebooks/08-timbre-and-pitch-sequences.
     /// </summary>
     public static Figure SegmentFeatures(TrackSegments track, FloatMatrix timbre, int maxSegments = SegmentSequences.DefaultLength)
     {
-        var fig = Grid(2, 1, [SegmentTimbre(track, timbre, maxSegments), SegmentPitch(track, maxSegments)],
+        var fig = Grid(2, 1, [TimbrePseudoSpectrogram(track, timbre, maxSegments), PitchChroma(track, maxSegments)],
             ["timbre (12 principal components of segment MFCCs)", "pitch (segment chroma, strongest class = 1)"], shareX: true, shareColors: false);
         return fig.WithTitle($"{track.TrackId}{(track.Genre is null ? "" : $" ({track.Genre})")}: {track.Count} segments over {track.Duration:0.#} s");
     }

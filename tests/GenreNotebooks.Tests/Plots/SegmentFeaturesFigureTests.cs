@@ -14,7 +14,7 @@ public class SegmentFeaturesFigureTests
     public void Pitch_plot_has_a_row_per_pitch_class_from_C_and_a_column_per_segment_with_the_segments_values()
     {
         var track = FakeSegments.Track("t", "jazz", 30, seed: 4);
-        var trace = Parse(Figure.SegmentPitch(track))["data"]![0]!.AsObject();
+        var trace = Parse(Figure.PitchChroma(track))["data"]![0]!.AsObject();
         Assert.Equal("heatmap", trace["type"]!.GetValue<string>());
         Assert.Equal(["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"], trace["y"]!.AsArray().Select(v => v!.GetValue<string>()));
         var z = Z(trace);
@@ -31,14 +31,14 @@ public class SegmentFeaturesFigureTests
         var tracks = Enumerable.Range(0, 4).Select(i => FakeSegments.Track($"t{i}", "rock", 50, seed: i)).ToList();
         var timbre = SegmentTimbre.Fit(tracks);
         var m = timbre.Transform(tracks[0]);
-        var trace = Parse(Figure.SegmentTimbre(tracks[0], m, maxSegments: 20))["data"]![0]!.AsObject();
+        var trace = Parse(Figure.TimbrePseudoSpectrogram(tracks[0], m, maxSegments: 20))["data"]![0]!.AsObject();
         var z = Z(trace);
         Assert.Equal(12, z.Length);
         Assert.All(z, row => Assert.Equal(20, row.Length));
         Assert.Equal(m[7, 3], z[3][7], 4);
         Assert.Equal("1", trace["y"]![0]!.GetValue<string>());
-        Assert.Throws<ArgumentException>(() => Figure.SegmentTimbre(tracks[1], new FloatMatrix(49, 12)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Figure.SegmentPitch(tracks[0], maxSegments: 0));
+        Assert.Throws<ArgumentException>(() => Figure.TimbrePseudoSpectrogram(tracks[1], new FloatMatrix(49, 12)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Figure.PitchChroma(tracks[0], maxSegments: 0));
     }
 
     [Fact]
