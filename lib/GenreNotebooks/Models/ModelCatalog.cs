@@ -15,6 +15,7 @@ namespace GenreNotebooks.Models;
 /// <item><c>dtu-mlp</c>: Kuldiloke &amp; Jaiswal (DTU), section 3 and Figure 5 (the Keras summary).</item>
 /// <item><c>features-1d-cnn</c>: the GTZAN CNN study on the Kaggle features, "Methods" (model and training paragraphs).</item>
 /// <item><c>gottingen-1d-cnn</c>: Buchmüller &amp; Gerloff (Göttingen), "Model" section, Table 1 and the early-stopping paragraph.</item>
+/// <item><c>gottingen-2d-cnn</c>: the same paper's mixed model c2m1 (section 2.3's 4D input, 2D convolutions and poolings).</item>
 /// </list>
 /// Every factory takes the input shape (without batch), so sizes adapt to the data; outputs are logits (PyTorch style;
 /// the papers' final softmax is applied by the loss and by prediction code). Where a paper is silent, each entry's
@@ -167,7 +168,8 @@ public static class ModelCatalog
         yield return new ModelSpec("gottingen-1d-cnn", "Buchmüller & Gerloff (Göttingen), Model section and Table 1",
             "Input (12, 512): 12 timbre or pitch values (channels) over 512 segments. Conv1d 48 k5 → ReLU → MaxPool1d(2) → Dropout, " +
             "Conv1d 64 k2 → ReLU → MaxPool1d(2) → Dropout, twice; Flatten → Dropout → Dense 64 (ReLU) → Dense(classes); dropout 0.25. " +
-            "Kernel sizes follow the text (5, 2, 2) with 'valid' padding; the parameter counts of Table 1 imply 5-wide 'same' kernels in layers 2 and 3.",
+            "Kernel sizes follow the text (5, 2, 2) with 'valid' padding; the parameter counts of Table 1 imply 5-wide 'same' kernels in layers 2 and 3 " +
+            "(SequenceNetworks.Gottingen1dCnn(..., table1: true) gives Table 1's 297,528 parameters; this one has 271,928 for 8 genres).",
             [12, 512],
             new TrainingRecipe
             {
@@ -177,5 +179,20 @@ public static class ModelCatalog
                         "early stopping unless val accuracy gains 1% within 8 epochs. Maximum epochs not stated: 100.",
             },
             (s, c, seed) => SequenceNetworks.Gottingen1dCnn(s, c, seed));
+
+        yield return new ModelSpec("gottingen-2d-cnn", "Buchmüller & Gerloff (Göttingen), sections 2.3-2.4 (the mixed model c2m1)",
+            "Input (2, 12, 512): timbre and pitch as two channels over 12 rows and 512 segments. Conv2d 48 5x5 → ReLU → MaxPool2d(2) → Dropout, " +
+            "Conv2d 64 2x2 → ReLU → MaxPool2d(2) → Dropout, twice; Flatten → Dropout → Dense 64 (ReLU) → Dense(classes); dropout 0.3. " +
+            "The paper gives only \"2D convolution layers and 2D max-pooling\": filters and kernels are the 1D network's, padding 'same' " +
+            "(three 2x2 poolings on 12 rows leave 1 x 64).",
+            [2, 12, 512],
+            new TrainingRecipe
+            {
+                Optimizer = OptimizerKind.Adam, LearningRate = 0.001, BatchSize = 32, Epochs = 100,
+                EarlyStopping = () => EarlyStopping.Gottingen(),
+                Notes = "Göttingen: Adam 0.001, batch 32, dropout 0.3-0.4 for the mixed input (0.3 here), early stopping unless val accuracy " +
+                        "gains 1% within 8 epochs; the mixed model peaks 5-10 epochs later than timbre. Maximum epochs not stated: 100.",
+            },
+            (s, c, seed) => SequenceNetworks.Gottingen2dCnn(s, c, seed));
     }
 }

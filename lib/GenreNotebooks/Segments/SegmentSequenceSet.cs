@@ -7,6 +7,7 @@ namespace GenreNotebooks.Segments;
 /// tensors the paper's networks read: timbre and pitch [N, 12, length] for the 1D CNNs (c1m1, c1m2), mixed
 /// [N, 2, 12, length] for the 2D CNN (c2m1), and the mask [N, length] (1 for a real segment). Build the training set
 /// and the test set with the same <see cref="SegmentTimbre"/>, fitted on the training tracks only.
+/// Taught in notebooks/08-timbre-and-pitch-sequences.
 /// </summary>
 public sealed class SegmentSequenceSet
 {

@@ -27,6 +27,7 @@ namespace GenreNotebooks.Segments;
 /// </list>
 /// Unlike Echo Nest's fixed basis functions, which span a spectro-temporal surface (so they capture attack and decay
 /// inside a segment), these components describe the segment's average spectral shape only, and depend on the training data.
+/// Taught in notebooks/08-timbre-and-pitch-sequences.
 /// </summary>
 public sealed class SegmentTimbre
 {

@@ -4,7 +4,7 @@ namespace GenreNotebooks.Segments;
 /// How <see cref="SegmentSequences"/> fills a fixed-length sequence when a track has fewer segments than the length.
 /// The paper feeds 512 segments and does not say what it did with shorter tracks; a 30-s clip has only about 100-150
 /// segments, so for GTZAN this choice matters and the number of padded tracks is reported
-/// (<see cref="SegmentSequenceSet.PaddedCount"/>).
+/// (<see cref="SegmentSequenceSet.PaddedCount"/>). Taught in notebooks/08-timbre-and-pitch-sequences.
 /// </summary>
 public enum SequencePadding
 {

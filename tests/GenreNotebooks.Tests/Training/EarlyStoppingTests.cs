@@ -68,6 +68,32 @@ public class EarlyStoppingTests
     }
 
     [Fact]
+    public void Gottingen_rule_on_50_validation_tracks_counts_one_more_right_track_but_not_a_flat_run()
+    {
+        // Accuracies as the trainer computes them (correct / 50): +1 track is +0.02 > 0.01, so the wait restarts;
+        // then eight epochs at the same count stop the run, and the best epoch (the first at 27/50) is kept.
+        double[] acc = [.. new[] { 25, 26, 27, 27, 27, 27, 27, 27, 27, 27, 27, 30 }.Select(c => c / 50.0)];
+        var es = EarlyStopping.Gottingen();
+        var history = TrainingLoop.Run(ScriptedDriver.Accuracies(acc), acc.Length, es);
+        Assert.Equal(11, history.StoppedEarlyAt);
+        Assert.Equal(3, history.RestoredEpoch);
+        Assert.Equal(27 / 50.0, es.BestValue);
+    }
+
+    [Fact]
+    public void Gottingen_rule_measures_the_gain_from_the_best_epoch_so_a_slow_creep_keeps_training()
+    {
+        // +0.005 per epoch (one track in 200) is below min_delta each time, but the gain is measured from the best
+        // epoch, so every second or third epoch beats it by more than 0.01 and the run never stops.
+        double[] acc = [.. Enumerable.Range(0, 12).Select(i => (100 + i) / 200.0)];
+        var es = EarlyStopping.Gottingen();
+        var history = TrainingLoop.Run(ScriptedDriver.Accuracies(acc), acc.Length, es);
+        Assert.Null(history.StoppedEarlyAt);
+        Assert.InRange(es.BestEpoch, 10, 12);
+        Assert.InRange(es.Wait, 0, 2);
+    }
+
+    [Fact]
     public void Min_delta_ignores_small_improvements()
     {
         var es = new EarlyStopping(MonitoredMetric.ValLoss, patience: 2, minDelta: 0.1);
