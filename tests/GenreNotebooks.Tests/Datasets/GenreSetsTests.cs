@@ -45,11 +45,24 @@ public class GenreSetsTests
     [Fact]
     public void A_sets_genres_are_in_the_class_order_of_a_dataset_of_those_genres()
     {
-        foreach (var set in GenreSets.All)
+        foreach (GenreSet set in GenreSets.All)
         {
             var tracks = set.Genres.Reverse().Select(g => new Track(SyntheticGenres.TrackId(g, 0), g, g + ".wav"));
             Assert.Equal(set.Genres, new GenreDataset(DatasetSource.Synthetic, "", tracks).Genres);
         }
+    }
+
+    [Fact]
+    public void A_GenreSet_counts_and_prints_its_genres_and_refuses_a_genre_it_lacks()
+    {
+        GenreSet set = GenreSets.Bu11;
+        Assert.Equal(11, set.Count);
+        Assert.Equal(set.Genres.Count, set.PaperNames.Count);
+        Assert.StartsWith("bu-11: BU's custom set", set.ToString());
+        Assert.EndsWith("(11 genres: blues, classical, country, disco, hiphop, metal, pop, reggae, rock, rap, brazilian_funk)", set.ToString());
+        var e = Assert.Throws<ArgumentException>(() => set.PaperName("jazz"));
+        Assert.Contains("'jazz' is not in the set bu-11", e.Message);
+        Assert.False(set.Contains(null!));
     }
 
     [Theory]
