@@ -29,6 +29,45 @@ public class DatasetCommandTests
     }
 
     [Fact]
+    public void Synth_with_a_set_writes_BUs_genres_and_says_which_paper_names_they_stand_for()
+    {
+        var dir = Directory.CreateTempSubdirectory("genre-cli-synth-set-").FullName;
+        try
+        {
+            var (code, output, error) = Run("dataset", "synth", "--out", dir, "--set", "bu-14", "--tracks-per-genre", "1", "--seconds", "0.5");
+            Assert.True(code == 0, error);
+            Assert.Contains("wrote 14 synthetic tracks (14 genres x 1", output);
+            Assert.Contains("classical (Classic)", output);
+            Assert.Contains("hiphop (Hip-Hop)", output);
+            Assert.Contains("kpop (K-Pop)", output);
+            var genres = Directory.GetDirectories(Path.Combine(dir, "genres_original")).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(["classical", "country", "edm", "flamenco", "hiphop", "indie", "jazz", "kpop", "latin", "metal", "pop", "rap", "reggae", "rock"], genres);
+            Assert.Contains("\"kpop\"", File.ReadAllText(Path.Combine(dir, "synthetic-dataset.json")));
+
+            (code, output, error) = Run("dataset", "synth", "--out", dir, "--set", "GTZAN-9", "--tracks-per-genre", "1", "--seconds", "0.5");
+            Assert.True(code == 0, error);
+            Assert.Contains("wrote 9 synthetic tracks", output);
+            Assert.DoesNotContain("jazz", File.ReadAllText(Path.Combine(dir, "synthetic-dataset.json")));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Synth_rejects_an_unknown_set_and_a_set_with_genres()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "genre-cli-never-" + Guid.NewGuid().ToString("N"));
+        var (code, _, error) = Run("dataset", "synth", "--out", dir, "--set", "bu-15");
+        Assert.Equal(1, code);
+        Assert.Contains("Unknown genre set 'bu-15'", error);
+        Assert.Contains("gtzan-9, bu-11, bu-14", error);
+        Assert.DoesNotContain("Parameter", error);
+        (code, _, error) = Run("dataset", "synth", "--out", dir, "--set", "bu-11", "--genres", "rap");
+        Assert.Equal(1, code);
+        Assert.Contains("either --genres or --set", error);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
     public void Synth_with_an_unknown_genre_fails_listing_the_known_ones()
     {
         var dir = Path.Combine(Path.GetTempPath(), "genre-cli-never-" + Guid.NewGuid().ToString("N"));

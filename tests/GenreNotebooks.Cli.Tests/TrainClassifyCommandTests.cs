@@ -59,6 +59,59 @@ public class TrainClassifyCommandTests : IDisposable
         Assert.Equal(40, lines[1].Count(ch => ch is '#' or '.') - 1);  // bar of 40 marks, plus the decimal point
     }
 
+    /// <summary>
+    /// BU's 14 genres as a reader's own folders, named as the paper names them (<c>Classic/</c>, <c>Hip-Hop/</c>,
+    /// <c>K-Pop/</c>, ...): three 10-s tracks each (three 3-s clips or one 9-s clip), plus a 5-s rap interlude that
+    /// gives one 3-s clip and no 9-s clip.
+    /// </summary>
+    private string FourteenGenreFolder()
+    {
+        string root = Path.Combine(_dir, "mine");
+        foreach (var (paper, genre) in GenreNotebooks.Datasets.Synthesis.GenreSets.Bu14.PaperNames.Zip(GenreNotebooks.Datasets.Synthesis.GenreSets.Bu14.Genres))
+            for (int i = 0; i < 3; i++)
+                GenreNotebooks.Audio.WavWriter.Write(Path.Combine(root, paper, $"song {i}.wav"),
+                    GenreNotebooks.Datasets.Synthesis.SyntheticGenres.Generate(genre, i, 9, 10.0), GenreNotebooks.Audio.WavSampleFormat.Pcm16);
+        GenreNotebooks.Audio.WavWriter.Write(Path.Combine(root, "Rap", "interlude.wav"),
+            GenreNotebooks.Datasets.Synthesis.SyntheticGenres.Generate("rap", 7, 9, 5.0), GenreNotebooks.Audio.WavSampleFormat.Pcm16);
+        return root;
+    }
+
+    private static string LineWith(string output, string text) =>
+        output.Split('\n').Single(l => l.Contains(text, StringComparison.Ordinal)).Trim();
+
+    [Fact]
+    public void Train_on_custom_folders_of_14_genres_with_9_s_clips_keeps_the_track_split_of_3_s_clips()
+    {
+        string data = FourteenGenreFolder();
+        string cache = Path.Combine(_dir, "cache");
+        string nine = Path.Combine(_dir, "nine.safetensors");
+        var (code, output, error) = Cli("train", "--data", data, "--model", "bu-final", "--clip-seconds", "9", "--epochs", "1", "--pool", "2",
+            "--seed", "5", "--out", nine, "--cache", cache);
+        Assert.True(code == 0, error + output);
+        Assert.Contains("custom genre folders", output);
+        // 43 tracks; 42 give one 9-s clip each, the 5-s interlude none.
+        Assert.Contains("42 clips of 9 s (128 x 388 log-mel) from 43 tracks", output);
+        Assert.Contains("epoch 1/1", output);
+        Assert.Contains("test accuracy", output);
+        foreach (var label in new[] { "classic", "hiphop", "kpop", "edm", "flamenco", "indie", "latin" }) Assert.Contains(label, output);
+        Assert.True(File.Exists(nine) && !File.Exists(nine + ".json"));
+        // The classifier keeps its 9-s clip length, in the model file's metadata.
+        Assert.Equal("198450", GenreNotebooks.Nn.Serialization.Safetensors.ReadMetadata(nine)["clip_samples"]);
+
+        (code, string output3, error) = Cli("train", "--data", data, "--model", "bu-final", "--epochs", "1", "--pool", "2",
+            "--seed", "5", "--out", Path.Combine(_dir, "three.safetensors"), "--cache", cache);
+        Assert.True(code == 0, error + output3);
+        Assert.Contains("127 clips of 3 s (128 x 130 log-mel) from 43 tracks", output3);
+        // The tracks are split once, whatever the clip length: the same parts of the same tracks.
+        string Tracks(string o) => LineWith(o, "(tracks: ")[LineWith(o, "(tracks: ").IndexOf("(tracks: ", StringComparison.Ordinal)..];
+        Assert.Equal(Tracks(output), Tracks(output3));
+        Assert.Contains("(tracks: train 35, validation 4, test 4)", output);
+
+        (code, output, error) = Cli("classify", Path.Combine(data, "Metal", "song 0.wav"), "--model", nine, "--arch", "bu-final");
+        Assert.True(code == 0, error);
+        Assert.Contains("1 clip(s)", output);   // one 9-s clip of a 10-s song
+    }
+
     [Fact]
     public void Train_and_classify_fail_with_a_message_on_bad_input()
     {

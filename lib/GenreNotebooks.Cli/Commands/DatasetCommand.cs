@@ -6,8 +6,8 @@ using GenreNotebooks.Datasets.Synthesis;
 namespace GenreNotebooks.Cli.Commands;
 
 /// <summary>
-/// <c>genre dataset synth --out &lt;dir&gt; [--genres blues,classical,...] [--tracks-per-genre N] [--seed S] [--seconds 30]</c>:
-/// writes synthetic GTZAN-shaped music in the Kaggle layout; <c>genre dataset info [--root dir] [--custom] [--min-tracks N]
+/// <c>genre dataset synth --out &lt;dir&gt; [--genres blues,classical,... | --set gtzan-9|bu-11|bu-14] [--tracks-per-genre N] [--seed S] [--seconds 30]</c>:
+/// writes synthetic GTZAN-shaped music in the Kaggle layout (<c>--set</c>: one of <see cref="GenreSets"/>, the BU paper's genre sets); <c>genre dataset info [--root dir] [--custom] [--min-tracks N]
 /// [--clip-seconds S] [--balance none|undersample|weights] [--seed S]</c>: lists a GTZAN copy with counts, missing tracks and
 /// warnings (exit 0), or checks custom genre folders (a folder without the GTZAN layout, or --custom) and prints the genres,
 /// track counts, the report and the class-balance table: exit 2 when something was excluded (each named on stderr), 1 when
@@ -27,12 +27,14 @@ internal static class DatasetCommand
     {
         var output = new Option<string>("--out") { Description = "Output folder (gets genres_original/<genre>/<genre>.000NN.wav).", Required = true };
         var genres = new Option<string>("--genres") { Description = $"Comma-separated genres (default: the 10 GTZAN genres). Known: {string.Join(",", GenreRecipes.All)}." };
+        var set = new Option<string?>("--set") { Description = $"A named genre set instead of --genres: {string.Join(", ", GenreSets.All.Select(x => x.Name))} (BU's GTZAN-9, 11- and 14-genre sets)." };
         var perGenre = new Option<int>("--tracks-per-genre") { Description = "Tracks per genre.", DefaultValueFactory = _ => 100 };
         var seed = new Option<int>("--seed") { Description = "Seed; same seed, same bytes.", DefaultValueFactory = _ => SyntheticDataset.DefaultSeed };
         var seconds = new Option<double>("--seconds") { Description = "Track length in seconds.", DefaultValueFactory = _ => 30.0 };
         var command = new Command("synth", "Write synthetic GTZAN-shaped tracks (30 s, 22050 Hz, mono, 16-bit WAV) in the Kaggle layout.");
         command.Options.Add(output);
         command.Options.Add(genres);
+        command.Options.Add(set);
         command.Options.Add(perGenre);
         command.Options.Add(seed);
         command.Options.Add(seconds);
@@ -40,8 +42,24 @@ internal static class DatasetCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var list = (parse.GetValue(genres) ?? string.Join(",", GenreRecipes.Gtzan))
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToLowerInvariant()).ToArray();
+            string? setName = parse.GetValue(set);
+            if (setName is not null && parse.GetValue(genres) is not null)
+            {
+                stderr.WriteLine("genre dataset synth: give either --genres or --set, not both.");
+                return 1;
+            }
+            GenreSet? chosen = null;
+            if (setName is not null)
+            {
+                try { chosen = GenreSets.Get(setName); }
+                catch (ArgumentException e)
+                {
+                    stderr.WriteLine($"genre dataset synth: {ErrorText.Of(e)}");
+                    return 1;
+                }
+            }
+            var list = chosen is not null ? chosen.Genres.ToArray() : (parse.GetValue(genres) ?? string.Join(",", GenreRecipes.Gtzan))
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(GenreSets.Resolve).ToArray();
             var unknown = list.Where(g => !GenreRecipes.Contains(g)).ToArray();
             if (list.Length == 0 || unknown.Length > 0)
             {
@@ -71,6 +89,9 @@ internal static class DatasetCommand
                 });
                 var paths = SyntheticDataset.Generate(outDir, list, n, parse.GetValue(seed), progress, sec);
                 SyntheticDataset.WriteMarker(outDir, list, n, parse.GetValue(seed), sec);
+                if (chosen is not null)
+                    stdout.WriteLine($"set {chosen.Name}: {chosen.Title}; genres (the paper's name where it differs): " +
+                        string.Join(", ", chosen.Genres.Select((g, i) => chosen.PaperNames[i].ToLowerInvariant() == g ? g : $"{g} ({chosen.PaperNames[i]})")));
                 stdout.WriteLine($"wrote {paths.Count} synthetic tracks ({list.Length} genres x {n}, seed {parse.GetValue(seed)}) to {Path.Combine(outDir, "genres_original")} in {sw.Elapsed.TotalSeconds:F1} s");
                 return 0;
             }

@@ -10,7 +10,8 @@ namespace GenreNotebooks.Cli.Commands;
 /// <summary>
 /// <c>genre train [--data &lt;folder&gt;] --model &lt;name&gt; [--epochs N] [--seed S] [--clip-seconds 3] [--out model.safetensors] [--tracks-per-genre N] [--pool 1] [--cache &lt;folder&gt;] [--save-partial]</c>:
 /// trains a mel-spectrogram CNN of the model catalog on clips of a dataset (GTZAN/Kaggle layout, a synthetic folder or
-/// custom genre folders; without --data the default synthetic set), split 80/10/10 BY TRACK, printing one line per
+/// custom genre folders; without --data the default synthetic set), split 80/10/10 BY TRACK (the tracks are split
+/// once and each clip follows its track, <see cref="Splits.ClipsOf"/>, so 3-s and 9-s clips of a folder get the same split), printing one line per
 /// epoch (on a terminal a progress bar runs within the epoch), then the test accuracy, whole-song accuracy and the
 /// classification report; --out gets one safetensors file with the weights and, in its metadata, the architecture,
 /// genres, clip and mel settings, input scaling and training data (<see cref="MelClassifierMetadata"/>) for
@@ -25,13 +26,13 @@ internal static class TrainCommand
         var model = new Option<string>("--model") { Description = "Catalog model taking a spectrogram, e.g. bu-baseline, bu-final, uct-final.", Required = true };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs (default: the model's recipe)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the split, weights and batches (default 42).", DefaultValueFactory = _ => 42 };
-        var clipSeconds = new Option<double>("--clip-seconds") { Description = "Clip length in seconds (default 3).", DefaultValueFactory = _ => 3.0 };
+        var clipSeconds = new Option<double>("--clip-seconds") { Description = "Clip length in seconds (default 3; 9 gives BU's 9-s clips, 128 x 388 log-mels). The track split does not depend on it.", DefaultValueFactory = _ => 3.0 };
         var output = new Option<string?>("--out") { Description = "Weights file (safetensors); default <model>.safetensors. Genres, settings and input scaling go into its metadata." };
         var tracks = new Option<int?>("--tracks-per-genre") { Description = "Use at most this many tracks per genre (default all; the default synthetic set has 30)." };
         var cache = new Option<string?>("--cache") { Description = "Folder of the mel-spectrogram cache (default datasets/cache/)." };
         var pool = new Option<int>("--pool") { Description = "Average-pool the spectrogram by this factor (1: full 128 x 130 for 3-s clips).", DefaultValueFactory = _ => 1 };
         var savePartial = new Option<bool>("--save-partial") { Description = "When training is cancelled (Ctrl+C), still save the partially trained weights." };
-        var command = new Command("train", "Train a mel-spectrogram CNN on 3-s clips, split by track; prints per-epoch progress and the test report, saves the weights. Ctrl+C stops cleanly (exit code 130).");
+        var command = new Command("train", "Train a mel-spectrogram CNN on 3-s (or --clip-seconds) clips, split by track; prints per-epoch progress and the test report, saves the weights. Ctrl+C stops cleanly (exit code 130).");
         foreach (var o in new Option[] { data, model, epochs, seed, clipSeconds, output, tracks, pool, cache, savePartial }) command.Options.Add(o);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -79,9 +80,12 @@ internal static class TrainCommand
         var settings = MelClipSettings.Default with { Clips = ClipOptions.Seconds(clipSeconds) };
         var mels = MelClipCache.Compute(tracks, settings, dataset.Genres, cacheRoot);
         foreach (var w in mels.Warnings) log.WriteLine("warning: " + w);
-        var split = Splits.ByTrack(mels.Clips, seed);
+        // The tracks are split once, then each clip goes where its track went: the split does not depend on the clip
+        // length (a track too short for one clip of this length is still in the same part it is in with 3-s clips).
+        var trackSplit = Splits.ByTrack(tracks, seed);
+        var split = Splits.ClipsOf(trackSplit, mels.Clips);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{mels.Count} clips of {clipSeconds:0.##} s ({mels.Rows} x {mels.Cols} log-mel) from {tracks.Count} tracks; split by track: {split}"));
+            $"{mels.Count} clips of {clipSeconds:0.##} s ({mels.Rows} x {mels.Cols} log-mel) from {tracks.Count} tracks; split by track: {split} (tracks: {trackSplit})"));
         if (split.Train.Count == 0 || split.Validation.Count == 0 || split.Test.Count == 0)
             throw new ArgumentException($"too few tracks for a train/validation/test split ({split}); give more tracks per genre");
         var recipe = spec.Recipe with { Epochs = epochs ?? spec.Recipe.Epochs };

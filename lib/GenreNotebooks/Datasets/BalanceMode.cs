@@ -1,6 +1,6 @@
 namespace GenreNotebooks.Datasets;
 
-/// <summary>How <see cref="ValidatedDataset.Balance"/> evens out genres of different sizes.</summary>
+/// <summary>How <see cref="ValidatedDataset.Balance"/> evens out genres of different sizes. Taught in notebooks/09-new-genres.</summary>
 public enum BalanceMode
 {
     /// <summary>Keep every track, no weights: the imbalance stays.</summary>

@@ -6,6 +6,7 @@ namespace GenreNotebooks.Datasets;
 /// Settings of a dataset check (<see cref="CustomGenres.Load"/>, <see cref="ValidatedDataset.Check"/>): the smallest
 /// usable genre, the clip length a track must reach, the sample rate the tracks are decoded at, what to do with
 /// colliding genre spellings and duplicates across genres.
+/// Taught in notebooks/09-new-genres.
 /// </summary>
 public sealed record DatasetCheckOptions
 {

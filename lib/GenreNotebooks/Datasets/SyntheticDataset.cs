@@ -66,12 +66,14 @@ public static class SyntheticDataset
 
     /// <summary>
     /// The folder of the default synthetic set for these settings, e.g. <c>datasets/synthetic/gtzan10-n4-s42</c>
-    /// (<c>all17</c> for every genre with a recipe, otherwise the genre names joined by '+').
+    /// (<c>all17</c> for every genre with a recipe, the set's name for a <see cref="GenreSets"/> set in its order, e.g.
+    /// <c>bu-14-n30-s42</c>, otherwise the genre names joined by '+').
     /// </summary>
     public static string DefaultFolder(int tracksPerGenre, int seed = DefaultSeed, IEnumerable<string>? genres = null, double durationSeconds = SyntheticGenres.TrackSeconds)
     {
         var list = (genres ?? GenreRecipes.Gtzan).Select(g => g.Trim().ToLowerInvariant()).ToArray();
-        string set = list.SequenceEqual(GenreRecipes.Gtzan) ? "gtzan10" : list.SequenceEqual(GenreRecipes.All) ? $"all{list.Length}" : string.Join("+", list);
+        string set = list.SequenceEqual(GenreRecipes.Gtzan) ? "gtzan10" : list.SequenceEqual(GenreRecipes.All) ? $"all{list.Length}"
+            : GenreSets.All.FirstOrDefault(x => x.Genres.SequenceEqual(list))?.Name ?? string.Join("+", list);
         string dur = durationSeconds == SyntheticGenres.TrackSeconds ? "" : $"-{durationSeconds:0.##}s";
         return Path.Combine(ProjectPaths.Datasets(), "synthetic", $"{set}-n{tracksPerGenre}-s{seed}{dur}");
     }

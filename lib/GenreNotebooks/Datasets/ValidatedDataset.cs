@@ -8,6 +8,7 @@ namespace GenreNotebooks.Datasets;
 /// measured about each (<see cref="Tracks"/>: length, content hash), and the <see cref="Report"/> of everything left
 /// out and why. Made by <see cref="CustomGenres.Load"/> (your own genre folders) or <see cref="Check"/> (GTZAN,
 /// synthetic sets); combined by <see cref="Merge"/>; balanced by <see cref="Balance"/>.
+/// Taught in notebooks/09-new-genres.
 /// </summary>
 public sealed class ValidatedDataset
 {
