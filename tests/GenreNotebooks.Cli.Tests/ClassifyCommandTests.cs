@@ -8,6 +8,8 @@ using GenreNotebooks.Datasets.Synthesis;
 using GenreNotebooks.Models;
 using GenreNotebooks.Nn.Serialization;
 
+using static GenreNotebooks.Cli.Tests.CliRun;
+
 namespace GenreNotebooks.Cli.Tests;
 
 /// <summary><c>genre classify</c> on files and folders, with a model trained in the test.</summary>
@@ -17,18 +19,10 @@ public class ClassifyCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Output, string Error) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = GenreCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private string Synth(string genres, int tracks, double seconds, string name = "data")
     {
         string data = Path.Combine(_dir, name);
-        var (code, _, error) = Cli("dataset", "synth", "--out", data, "--genres", genres, "--tracks-per-genre", tracks.ToString(CultureInfo.InvariantCulture),
+        var (code, _, error) = RunCli("dataset", "synth", "--out", data, "--genres", genres, "--tracks-per-genre", tracks.ToString(CultureInfo.InvariantCulture),
             "--seconds", seconds.ToString(CultureInfo.InvariantCulture));
         Assert.True(code == 0, error);
         return data;
@@ -108,7 +102,7 @@ public class ClassifyCommandTests : IDisposable
         var tensors = Safetensors.Load(weights);
         var meta = new Dictionary<string, string>(Safetensors.ReadMetadata(weights)) { ["hop_length"] = "256" };
         Safetensors.Save(weights, tensors, meta);
-        var (code, output, error) = Cli("classify", song, "--model", weights);
+        var (code, output, error) = RunCli("classify", song, "--model", weights);
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Equal("", output);
         Assert.Contains("untrained.safetensors", error);
@@ -117,13 +111,13 @@ public class ClassifyCommandTests : IDisposable
         meta["hop_length"] = "512";
         meta["mel_norm"] = "l2";
         Safetensors.Save(weights, tensors, meta);
-        (code, _, error) = Cli("classify", song, "--model", weights);
+        (code, _, error) = RunCli("classify", song, "--model", weights);
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("metadata key 'mel_norm'", error);
 
         meta.Remove("mel_norm");
         Safetensors.Save(weights, tensors, meta);
-        (code, _, error) = Cli("classify", song, "--model", weights);
+        (code, _, error) = RunCli("classify", song, "--model", weights);
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("metadata key 'mel_norm' is missing", error);
     }
@@ -141,13 +135,13 @@ public class ClassifyCommandTests : IDisposable
             """);
         string song = Path.Combine(_dir, "s.wav");
         WavWriter.Write(song, SyntheticGenres.Generate("metal", 2, 1, durationSeconds: 6.5));
-        var (code, output, error) = Cli("classify", song, "--model", old, "--json");
+        var (code, output, error) = RunCli("classify", song, "--model", old, "--json");
         Assert.True(code == 0, error);
-        var (_, expected, _) = Cli("classify", song, "--model", current, "--json");
+        var (_, expected, _) = RunCli("classify", song, "--model", current, "--json");
         Assert.Equal(expected, output);
 
         File.Delete(old + ".json");
-        (code, _, error) = Cli("classify", song, "--model", old);
+        (code, _, error) = RunCli("classify", song, "--model", old);
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("metadata key 'format' is missing", error);
         Assert.Contains("old.safetensors.json", error);
@@ -174,7 +168,7 @@ public class ClassifyCommandTests : IDisposable
 
         var noTools = Directory.CreateDirectory(Path.Combine(_dir, "no-ffmpeg")).FullName;
         (int Code, string Output, string Error) result;
-        using (FfmpegDecoder.UseLocation(noTools)) result = Cli("classify", folder, "--model", weights, "--json");
+        using (FfmpegDecoder.UseLocation(noTools)) result = RunCli("classify", folder, "--model", weights, "--json");
         var (code, output, error) = result;
 
         Assert.Equal(ExitCodes.Partial, code);
@@ -198,7 +192,7 @@ public class ClassifyCommandTests : IDisposable
         string song = Path.Combine(_dir, "new-rock.wav");
         WavWriter.Write(song, SyntheticGenres.Generate("rock", 77, 2024, durationSeconds: 15, sampleRate: 44100), WavSampleFormat.Pcm16);
 
-        var (code, output, error) = Cli("classify", song, "--model", weights);
+        var (code, output, error) = RunCli("classify", song, "--model", weights);
         Assert.True(code == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("new-rock.wav: rock (5 clip(s) of 3 s, 15.0 s, bu-fewer-layers)", lines[0]);
@@ -214,7 +208,7 @@ public class ClassifyCommandTests : IDisposable
         string song = Path.Combine(_dir, "s.wav"), tiny = Path.Combine(_dir, "tiny.wav");
         WavWriter.Write(song, SyntheticGenres.Generate("metal", 0, 1, durationSeconds: 6.2));
         WavWriter.Write(tiny, SyntheticGenres.Generate("metal", 1, 1, durationSeconds: 1.25));
-        var (code, output, error) = Cli("classify", song, tiny, "--model", weights, "--top", "2", "--hop", "1");
+        var (code, output, error) = RunCli("classify", song, tiny, "--model", weights, "--top", "2", "--hop", "1");
         Assert.True(code == 0, error);
         var blocks = output.Split("\n\n");
         Assert.Equal(2, blocks.Length);
@@ -223,16 +217,16 @@ public class ClassifyCommandTests : IDisposable
         Assert.Equal(3, first.Length);  // header + two bars
         Assert.Contains("1.25 s, shorter than one clip: zero-padded to 3 s", blocks[1]);
 
-        (code, _, error) = Cli("classify", song, "--model", weights, "--top", "0");
+        (code, _, error) = RunCli("classify", song, "--model", weights, "--top", "0");
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("--top", error);
-        (code, _, error) = Cli("classify", song, "--model", weights, "--hop", "-1");
+        (code, _, error) = RunCli("classify", song, "--model", weights, "--hop", "-1");
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("--hop", error);
-        (code, _, error) = Cli("classify", Path.Combine(_dir, "missing.wav"), song, "--model", weights);
+        (code, _, error) = RunCli("classify", Path.Combine(_dir, "missing.wav"), song, "--model", weights);
         Assert.Equal(ExitCodes.Partial, code);
         Assert.Contains("missing.wav: no such file or folder", error);
-        (code, _, error) = Cli("classify", Directory.CreateDirectory(Path.Combine(_dir, "nothing")).FullName, "--model", weights);
+        (code, _, error) = RunCli("classify", Directory.CreateDirectory(Path.Combine(_dir, "nothing")).FullName, "--model", weights);
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("no audio files", error);
 

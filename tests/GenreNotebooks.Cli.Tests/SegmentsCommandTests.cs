@@ -3,6 +3,8 @@ using GenreNotebooks.Audio;
 using GenreNotebooks.Cli;
 using GenreNotebooks.Segments;
 
+using static GenreNotebooks.Cli.Tests.CliRun;
+
 namespace GenreNotebooks.Cli.Tests;
 
 public sealed class SegmentsCommandTests : IDisposable
@@ -11,19 +13,11 @@ public sealed class SegmentsCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Output, string Error) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = GenreCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     /// <summary>A generated synthetic track, written by <c>genre dataset synth</c>.</summary>
     private string SynthTrack(string genre, double seconds)
     {
         string data = Path.Combine(_dir, "data-" + genre);
-        var (code, _, error) = Cli("dataset", "synth", "--out", data, "--genres", genre, "--tracks-per-genre", "1",
+        var (code, _, error) = RunCli("dataset", "synth", "--out", data, "--genres", genre, "--tracks-per-genre", "1",
             "--seconds", seconds.ToString(CultureInfo.InvariantCulture));
         Assert.True(code == 0, error);
         return Directory.GetFiles(data, "*.wav", SearchOption.AllDirectories).Single();
@@ -40,7 +34,7 @@ public sealed class SegmentsCommandTests : IDisposable
     {
         string wav = SynthTrack("rock", 6);
         string csv = Path.Combine(_dir, "out", "segments.csv");
-        var (code, output, error) = Cli("segments", wav, "--out", csv);
+        var (code, output, error) = RunCli("segments", wav, "--out", csv);
         Assert.True(code == 0, error);
         Assert.Contains("PCA fitted on this track's own", output);
 
@@ -73,7 +67,7 @@ public sealed class SegmentsCommandTests : IDisposable
         model.Save(modelPath);
         string wav = SynthTrack("metal", 4);
         string csv = Path.Combine(_dir, "metal.csv");
-        var (code, output, error) = Cli("segments", wav, "--out", csv, "--timbre", modelPath);
+        var (code, output, error) = RunCli("segments", wav, "--out", csv, "--timbre", modelPath);
         Assert.True(code == 0, error);
         Assert.Contains(modelPath, output);
         var (header, rows) = ReadCsv(csv);
@@ -94,7 +88,7 @@ public sealed class SegmentsCommandTests : IDisposable
         WavWriter.Write(tiny, new AudioSignal(new float[500], 22050));
         foreach (var (file, problem) in new[] { (corrupt, "not a RIFF/WAVE file"), (missing, "not found"), (tiny, "too short") })
         {
-            var (code, _, error) = Cli("segments", file, "--out", Path.Combine(_dir, "x.csv"));
+            var (code, _, error) = RunCli("segments", file, "--out", Path.Combine(_dir, "x.csv"));
             Assert.Equal(1, code);
             Assert.Contains(file, error);
             Assert.Contains(problem, error);
@@ -102,20 +96,20 @@ public sealed class SegmentsCommandTests : IDisposable
         string wav = SynthTrack("pop", 2);
         string badModel = Path.Combine(_dir, "model.json");
         File.WriteAllText(badModel, "{}");
-        var (c1, _, e1) = Cli("segments", wav, "--out", Path.Combine(_dir, "y.csv"), "--timbre", badModel);
+        var (c1, _, e1) = RunCli("segments", wav, "--out", Path.Combine(_dir, "y.csv"), "--timbre", badModel);
         Assert.Equal(1, c1);
         Assert.Contains(badModel, e1);
-        var (c2, _, e2) = Cli("segments", wav, "--out", Path.Combine(_dir, "y.csv"), "--min-duration", "0.5", "--max-duration", "0.4");
+        var (c2, _, e2) = RunCli("segments", wav, "--out", Path.Combine(_dir, "y.csv"), "--min-duration", "0.5", "--max-duration", "0.4");
         Assert.Equal(1, c2);
         Assert.Contains("longest segment", e2);
-        Assert.NotEqual(0, Cli("segments", wav).Code); // --out is required
+        Assert.NotEqual(0, RunCli("segments", wav).Code); // --out is required
         Assert.False(File.Exists(Path.Combine(_dir, "y.csv")));
     }
 
     [Fact]
     public void Bench_segments_is_registered()
     {
-        var (code, output, _) = Cli("bench", "segments", "--help");
+        var (code, output, _) = RunCli("bench", "segments", "--help");
         Assert.Equal(0, code);
         Assert.Contains("--runs", output);
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using GenreNotebooks.Cli;
 
+using static GenreNotebooks.Cli.Tests.CliRun;
+
 namespace GenreNotebooks.Cli.Tests;
 
 public class TrainClassifyCommandTests : IDisposable
@@ -11,18 +13,10 @@ public class TrainClassifyCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Output, string Error) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = GenreCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private string Synth(string genres, int tracks, double seconds)
     {
         string data = Path.Combine(_dir, "data");
-        var (code, _, error) = Cli("dataset", "synth", "--out", data, "--genres", genres, "--tracks-per-genre", tracks.ToString(CultureInfo.InvariantCulture),
+        var (code, _, error) = RunCli("dataset", "synth", "--out", data, "--genres", genres, "--tracks-per-genre", tracks.ToString(CultureInfo.InvariantCulture),
             "--seconds", seconds.ToString(CultureInfo.InvariantCulture));
         Assert.True(code == 0, error);
         return data;
@@ -33,7 +27,7 @@ public class TrainClassifyCommandTests : IDisposable
     {
         string data = Synth("classical,metal", tracks: 4, seconds: 6);
         string weights = Path.Combine(_dir, "model.safetensors");
-        var (code, output, error) = Cli("train", "--data", data, "--model", "bu-fewer-layers", "--epochs", "2", "--seed", "3",
+        var (code, output, error) = RunCli("train", "--data", data, "--model", "bu-fewer-layers", "--epochs", "2", "--seed", "3",
             "--pool", "2", "--out", weights, "--cache", Path.Combine(_dir, "cache"));
         Assert.True(code == 0, error + output);
         Assert.Contains("SYNTHETIC", output);
@@ -46,7 +40,7 @@ public class TrainClassifyCommandTests : IDisposable
         Assert.False(File.Exists(weights + ".json"));  // one file: the settings are in its metadata
 
         string song = Directory.GetFiles(data, "metal.00000.wav", SearchOption.AllDirectories).Single();
-        (code, output, error) = Cli("classify", song, "--model", weights, "--arch", "bu-fewer-layers");
+        (code, output, error) = RunCli("classify", song, "--model", weights, "--arch", "bu-fewer-layers");
         Assert.True(code == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("metal.00000.wav: ", lines[0]);
@@ -85,7 +79,7 @@ public class TrainClassifyCommandTests : IDisposable
         string data = FourteenGenreFolder();
         string cache = Path.Combine(_dir, "cache");
         string nine = Path.Combine(_dir, "nine.safetensors");
-        var (code, output, error) = Cli("train", "--data", data, "--model", "bu-final", "--clip-seconds", "9", "--epochs", "1", "--pool", "2",
+        var (code, output, error) = RunCli("train", "--data", data, "--model", "bu-final", "--clip-seconds", "9", "--epochs", "1", "--pool", "2",
             "--seed", "5", "--out", nine, "--cache", cache);
         Assert.True(code == 0, error + output);
         Assert.Contains("custom genre folders", output);
@@ -98,7 +92,7 @@ public class TrainClassifyCommandTests : IDisposable
         // The classifier keeps its 9-s clip length, in the model file's metadata.
         Assert.Equal("198450", GenreNotebooks.Nn.Serialization.Safetensors.ReadMetadata(nine)["clip_samples"]);
 
-        (code, string output3, error) = Cli("train", "--data", data, "--model", "bu-final", "--epochs", "1", "--pool", "2",
+        (code, string output3, error) = RunCli("train", "--data", data, "--model", "bu-final", "--epochs", "1", "--pool", "2",
             "--seed", "5", "--out", Path.Combine(_dir, "three.safetensors"), "--cache", cache);
         Assert.True(code == 0, error + output3);
         Assert.Contains("127 clips of 3 s (128 x 130 log-mel) from 43 tracks", output3);
@@ -107,7 +101,7 @@ public class TrainClassifyCommandTests : IDisposable
         Assert.Equal(Tracks(output), Tracks(output3));
         Assert.Contains("(tracks: train 35, validation 4, test 4)", output);
 
-        (code, output, error) = Cli("classify", Path.Combine(data, "Metal", "song 0.wav"), "--model", nine, "--arch", "bu-final");
+        (code, output, error) = RunCli("classify", Path.Combine(data, "Metal", "song 0.wav"), "--model", nine, "--arch", "bu-final");
         Assert.True(code == 0, error);
         Assert.Contains("1 clip(s)", output);   // one 9-s clip of a 10-s song
     }
@@ -115,22 +109,22 @@ public class TrainClassifyCommandTests : IDisposable
     [Fact]
     public void Train_and_classify_fail_with_a_message_on_bad_input()
     {
-        var (code, _, error) = Cli("train", "--model", "dtu-mlp", "--data", _dir);
+        var (code, _, error) = RunCli("train", "--model", "dtu-mlp", "--data", _dir);
         Assert.Equal(1, code);
         Assert.Contains("not a spectrogram", error);
-        (code, _, error) = Cli("train", "--model", "bu-baseline", "--data", Path.Combine(_dir, "nowhere"));
+        (code, _, error) = RunCli("train", "--model", "bu-baseline", "--data", Path.Combine(_dir, "nowhere"));
         Assert.Equal(1, code);
         Assert.Contains("nowhere", error);
-        (code, _, error) = Cli("train", "--model", "bu-baseline", "--epochs", "0");
+        (code, _, error) = RunCli("train", "--model", "bu-baseline", "--epochs", "0");
         Assert.Equal(1, code);
         Assert.Contains("--epochs", error);
 
         string wav = Path.Combine(_dir, "x.wav");
         GenreNotebooks.Audio.WavWriter.Write(wav, new GenreNotebooks.Audio.AudioSignal(new float[22050], 22050), GenreNotebooks.Audio.WavSampleFormat.Pcm16);
-        (code, _, error) = Cli("classify", wav, "--model", Path.Combine(_dir, "missing.safetensors"));
+        (code, _, error) = RunCli("classify", wav, "--model", Path.Combine(_dir, "missing.safetensors"));
         Assert.Equal(1, code);
         Assert.Contains("missing.safetensors", error);
-        (code, _, error) = Cli("classify", Path.Combine(_dir, "no.wav"), "--model", Path.Combine(_dir, "missing.safetensors"));
+        (code, _, error) = RunCli("classify", Path.Combine(_dir, "no.wav"), "--model", Path.Combine(_dir, "missing.safetensors"));
         Assert.Equal(1, code);
         Assert.Contains("no.wav", error);
     }
@@ -138,7 +132,7 @@ public class TrainClassifyCommandTests : IDisposable
     [Fact]
     public void Train_messages_name_the_problem_without_dotnet_parameter_suffixes()
     {
-        var (code, _, error) = Cli("train", "--model", "no-such-model", "--data", _dir);
+        var (code, _, error) = RunCli("train", "--model", "no-such-model", "--data", _dir);
         Assert.Equal(1, code);
         Assert.Contains("unknown model 'no-such-model'", error);
         Assert.DoesNotContain("(Parameter", error);

@@ -3,6 +3,8 @@ using GenreNotebooks.Cli.Terminal;
 using GenreNotebooks.Training;
 using GenreNotebooks.Training.Tuning;
 
+using static GenreNotebooks.Cli.Tests.CliRun;
+
 namespace GenreNotebooks.Cli.Tests;
 
 public class TuneCommandTests : IDisposable
@@ -15,20 +17,12 @@ public class TuneCommandTests : IDisposable
 
     private string StudyPath => Path.Combine(_dir, "study.json");
 
-    private static (int Code, string Output, string Error) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = GenreCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     // Two synthetic genres, 4 tracks of 6 s each: 16 clips, split by track 12 / 2 / 2.
     private string Synth()
     {
         string data = Path.Combine(_dir, "data");
         if (Directory.Exists(data)) return data;
-        var (code, _, error) = Cli("dataset", "synth", "--out", data, "--genres", "classical,metal", "--tracks-per-genre", "4", "--seconds", "6");
+        var (code, _, error) = RunCli("dataset", "synth", "--out", data, "--genres", "classical,metal", "--tracks-per-genre", "4", "--seconds", "6");
         Assert.True(code == 0, error);
         return data;
     }
@@ -43,7 +37,7 @@ public class TuneCommandTests : IDisposable
     [Fact]
     public void Three_trials_write_a_study_that_a_second_call_continues_with_trials_3_and_4()
     {
-        var (code, output, error) = Cli(Tune(3));
+        var (code, output, error) = RunCli(Tune(3));
         Assert.True(code == 0, error + output);
         Assert.Equal([0, 1, 2], TrialLines(error));   // one line per trial, redirected: no bar
         Assert.DoesNotContain('\r', error);
@@ -62,7 +56,7 @@ public class TuneCommandTests : IDisposable
             Assert.Equal(t.IntermediateValues[0], t.Value);
         });
 
-        (code, output, error) = Cli(Tune(2));
+        (code, output, error) = RunCli(Tune(2));
         Assert.True(code == 0, error + output);
         Assert.Contains("continuing", error);
         Assert.Equal([3, 4], TrialLines(error));
@@ -85,7 +79,7 @@ public class TuneCommandTests : IDisposable
         var kept = Study.Load(StudyPath);
         Assert.Equal([TrialState.Complete], kept.Trials.Select(t => t.State));
 
-        var (again, _, err) = Cli(Tune(2));
+        var (again, _, err) = RunCli(Tune(2));
         Assert.True(again == 0, err);
         Assert.Equal([1, 2], TrialLines(err));
     }
@@ -93,31 +87,31 @@ public class TuneCommandTests : IDisposable
     [Fact]
     public void Bad_arguments_and_a_study_made_otherwise_fail_with_a_message()
     {
-        var (code, _, error) = Cli("tune", "--model", "uct-final", "--trials", "1", "--data", _dir);
+        var (code, _, error) = RunCli("tune", "--model", "uct-final", "--trials", "1", "--data", _dir);
         Assert.Equal(1, code);
         Assert.Contains("use a bu-* model", error);
-        (code, _, error) = Cli(Tune(0));
+        (code, _, error) = RunCli(Tune(0));
         Assert.Equal(1, code);
         Assert.Contains("--trials must be at least 1", error);
-        (code, _, error) = Cli("tune", "--trials", "1", "--data", Path.Combine(_dir, "nowhere"));
+        (code, _, error) = RunCli("tune", "--trials", "1", "--data", Path.Combine(_dir, "nowhere"));
         Assert.Equal(1, code);
         Assert.Contains("nowhere", error);
 
-        Assert.Equal(0, Cli(Tune(1)).Code);
-        (code, _, error) = Cli([.. Tune(1).Select(a => a == "1" ? "2" : a)]);   // --trials 2 --epochs 2: other epochs
+        Assert.Equal(0, RunCli(Tune(1)).Code);
+        (code, _, error) = RunCli([.. Tune(1).Select(a => a == "1" ? "2" : a)]);   // --trials 2 --epochs 2: other epochs
         Assert.Equal(1, code);
         Assert.Contains("holds the study", error);
         Assert.Contains("1 epochs a trial", error);
-        (code, _, error) = Cli([.. Tune(1).Select(a => a == "3" ? "4" : a)]);   // another seed
+        (code, _, error) = RunCli([.. Tune(1).Select(a => a == "3" ? "4" : a)]);   // another seed
         Assert.Equal(1, code);
         Assert.Contains("seed 3", error);
-        (code, _, error) = Cli(Tune(1, "--sampler", "random"));
+        (code, _, error) = RunCli(Tune(1, "--sampler", "random"));
         Assert.Equal(1, code);
         Assert.Contains("--sampler tpe", error);
-        (code, _, error) = Cli(Tune(1, "--sampler", "grid"));
+        (code, _, error) = RunCli(Tune(1, "--sampler", "grid"));
         Assert.NotEqual(0, code);
         File.WriteAllText(StudyPath, "{ not a study");
-        (code, _, error) = Cli(Tune(1));
+        (code, _, error) = RunCli(Tune(1));
         Assert.Equal(1, code);
         Assert.Contains(StudyPath, error);
     }
@@ -155,7 +149,7 @@ public class TuneCommandTests : IDisposable
     [Fact]
     public void The_study_file_records_the_search_space_and_the_pruner()
     {
-        Assert.Equal(0, Cli(Tune(1)).Code);
+        Assert.Equal(0, RunCli(Tune(1)).Code);
         var json = JsonNode.Parse(File.ReadAllText(StudyPath))!;
         Assert.Contains("median", json.ToJsonString());
         var study = Study.Load(StudyPath);

@@ -3,6 +3,8 @@ using GenreNotebooks.Models;
 using GenreNotebooks.Notebooks.Document;
 using GenreNotebooks.Notebooks.Execution;
 
+using static GenreNotebooks.Notebooks.Tests.NotebookOutputs;
+
 namespace GenreNotebooks.Notebooks.Tests;
 
 /// <summary>
@@ -16,24 +18,6 @@ public class Notebook06NetworkTests
 
     private static readonly string[] Variants =
         ["bu-baseline", "bu-fewer-filters", "bu-fewer-layers", "bu-inverted", "bu-5x5", "bu-l2", "bu-bn", "bu-bn-5x5"];
-
-    private static string Signature(GenreNotebooks.Nn.Modules.Module m) =>
-        string.Join(";", m.StateDict().Select(kv => kv.Key + ":" + string.Join("x", kv.Value.Shape)));
-
-    private static string Output(NotebookCell cell) =>
-        string.Concat((cell.Json["outputs"] as JsonArray ?? []).Select(o => o switch
-        {
-            JsonObject s when (string?)s["output_type"] == "stream" => Text(s["text"]),
-            JsonObject d => string.Concat((d["data"] as JsonObject ?? []).Select(kv => Text(kv.Value))),
-            _ => "",
-        }));
-
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => (string?)x)),
-        JsonValue v => v.ToString(),
-        _ => "",
-    };
 
     [Fact]
     public async Task Notebook_06_variants_and_final_network_match_the_catalogue()

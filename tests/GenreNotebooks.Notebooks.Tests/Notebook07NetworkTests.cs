@@ -3,6 +3,8 @@ using GenreNotebooks.Models;
 using GenreNotebooks.Notebooks.Document;
 using GenreNotebooks.Notebooks.Execution;
 
+using static GenreNotebooks.Notebooks.Tests.NotebookOutputs;
+
 namespace GenreNotebooks.Notebooks.Tests;
 
 /// <summary>
@@ -13,24 +15,6 @@ namespace GenreNotebooks.Notebooks.Tests;
 public class Notebook07NetworkTests
 {
     private const string Nb07 = "07-whole-songs-and-remixes.ipynb";
-
-    private static string Signature(GenreNotebooks.Nn.Modules.Module m) =>
-        string.Join(";", m.StateDict().Select(kv => kv.Key + ":" + string.Join("x", kv.Value.Shape)));
-
-    private static string Output(NotebookCell cell) =>
-        string.Concat((cell.Json["outputs"] as JsonArray ?? []).Select(o => o switch
-        {
-            JsonObject s when (string?)s["output_type"] == "stream" => Text(s["text"]),
-            JsonObject d => string.Concat((d["data"] as JsonObject ?? []).Select(kv => Text(kv.Value))),
-            _ => "",
-        }));
-
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => (string?)x)),
-        JsonValue v => v.ToString(),
-        _ => "",
-    };
 
     [Fact]
     public async Task Notebook_07_network_is_the_catalogues_bu_final_and_is_the_model_it_classifies_with()

@@ -4,6 +4,8 @@ using GenreNotebooks.Models;
 using GenreNotebooks.Notebooks.Document;
 using GenreNotebooks.Notebooks.Execution;
 
+using static GenreNotebooks.Notebooks.Tests.NotebookOutputs;
+
 namespace GenreNotebooks.Notebooks.Tests;
 
 /// <summary>
@@ -23,30 +25,12 @@ public class NotebookNetworkTests
     private const string SignatureFunction =
         "string Signature(GenreNotebooks.Nn.Modules.Module m) => string.Join(\";\", m.StateDict().Select(kv => kv.Key + \":\" + string.Join(\"x\", kv.Value.Shape)));";
 
-    private static string Signature(GenreNotebooks.Nn.Modules.Module m) =>
-        string.Join(";", m.StateDict().Select(kv => kv.Key + ":" + string.Join("x", kv.Value.Shape)));
-
     private static async Task<NotebookRunResult> Run(NotebookDocument doc)
     {
         var result = await NotebookRunner.RunAsync(doc, new NotebookRunOptions { Profile = "quick", CellTimeout = TimeSpan.FromMinutes(5) });
         Assert.True(result.Succeeded, string.Join("\n", result.Failures.Select(f => f.Describe())));
         return result;
     }
-
-    private static string Output(NotebookCell cell) =>
-        string.Concat((cell.Json["outputs"] as JsonArray ?? []).Select(o => o switch
-        {
-            JsonObject s when (string?)s["output_type"] == "stream" => Text(s["text"]),
-            JsonObject d => string.Concat((d["data"] as JsonObject ?? []).Select(kv => Text(kv.Value))),
-            _ => "",
-        }));
-
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => (string?)x)),
-        JsonValue v => v.ToString(),
-        _ => "",
-    };
 
     private static Dictionary<string, string> SignaturesPrinted(NotebookRunResult result)
     {
