@@ -26,6 +26,9 @@ internal static class OnnxRuntimePeer
         model.Eval();
         var bytes = model.ToOnnxBytes(inputShape);
         using var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        // ONNX Runtime's intra-op threads spin-wait after each run by default; timed in alternation with the engine,
+        // that spinning takes the cores the engine's next batch needs. Off, both engines yield the CPU between batches.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         var session = new InferenceSession(bytes, options);
         var input = OrtValue.CreateTensorValueFromMemory(x.ToArray(), [.. x.Shape.Select(d => (long)d)]);
         var runOptions = new RunOptions();
