@@ -111,13 +111,19 @@ internal static class ClassifyCommand
             if (File.Exists(input)) files.Add(input);
             else if (Directory.Exists(input))
             {
-                var hidden = new List<string>();
-                int found = files.Count;
-                problems += Walk(input, files, hidden, new HashSet<string>(StringComparer.Ordinal), stderr);
-                files.Sort(found, files.Count - found, StringComparer.Ordinal);
+                var listing = AudioFolder.List(input);
+                files.AddRange(listing.Audio);
+                foreach (var (folder, error) in listing.Unlisted)
+                {
+                    stderr.WriteLine(error is null
+                        ? $"genre classify: {folder}: more than {AudioFolder.MaxDepth} folder levels deep; its sub-folders are not read (skipped)"
+                        : $"genre classify: {folder}: cannot be listed ({error}) (skipped)");
+                    problems++;
+                }
+                var hidden = listing.Hidden.Select(h => Path.GetRelativePath(input, h)).ToList();
                 if (hidden.Count > 0)
                     stderr.WriteLine($"genre classify: note: skipped {hidden.Count} hidden file(s) or folder(s) in {input}: {string.Join(", ", hidden.Take(5))}{(hidden.Count > 5 ? ", ..." : "")}");
-                if (files.Count == found) stderr.WriteLine($"genre classify: note: no audio files in {input}");
+                if (listing.Audio.Count == 0) stderr.WriteLine($"genre classify: note: no audio files in {input}");
             }
             else
             {
@@ -126,37 +132,6 @@ internal static class ClassifyCommand
             }
         }
         return (files, problems);
-    }
-
-    // Returns the number of folders that could not be listed (named on stderr); a folder reached twice through
-    // symbolic links is walked once.
-    private static int Walk(string folder, List<string> files, List<string> hidden, HashSet<string> visited, TextWriter stderr)
-    {
-        var info = new DirectoryInfo(folder);
-        string real = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
-        if (!visited.Add(real)) return 0;
-        FileSystemInfo[] entries;
-        try
-        {
-            entries = info.GetFileSystemInfos();
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            stderr.WriteLine($"genre classify: {folder}: cannot be listed ({e.Message}) (skipped)");
-            return 1;
-        }
-        int problems = 0;
-        foreach (var entry in entries)
-        {
-            if (entry.Name.StartsWith('.') || entry.Attributes.HasFlag(FileAttributes.Hidden))
-            {
-                if (entry is DirectoryInfo || AudioExtensions.IsAudio(entry.Name)) hidden.Add(Path.GetRelativePath(folder, entry.FullName));
-                continue;
-            }
-            if (entry is DirectoryInfo dir) problems += Walk(Path.Combine(folder, dir.Name), files, hidden, visited, stderr);
-            else if (AudioExtensions.IsAudio(entry.Name)) files.Add(Path.Combine(folder, entry.Name));
-        }
-        return problems;
     }
 
     /// <summary>The text block for one song: a header line, the bar chart, and the majority vote when it differs.</summary>

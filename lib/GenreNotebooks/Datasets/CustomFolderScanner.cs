@@ -17,7 +17,6 @@ internal static partial class CustomFolderScanner
     [GeneratedRegex(@"^(?<genre>[a-z_\-]+)\.(?<num>\d{5})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GtzanName();
 
-    private const int MaxDepth = 32;
     private const int ListedExamples = 5;
 
     public static (List<Candidate> Candidates, List<DatasetIssue> Issues) Scan(string root, bool mergeSpellings)
@@ -142,64 +141,19 @@ internal static partial class CustomFolderScanner
 
     /// <summary>
     /// Audio and other files below <paramref name="dir"/>, recursively, sorted, and the hidden folders and hidden audio
-    /// files skipped; unreadable folders become issues.
+    /// files skipped (<see cref="AudioFolder"/>); unreadable and too deep folders become issues.
     /// </summary>
-    private static (List<string> Audio, List<string> Other, List<string> Hidden) ListFiles(string dir, string root, List<DatasetIssue> issues)
+    private static (IReadOnlyList<string> Audio, IReadOnlyList<string> Other, IReadOnlyList<string> Hidden) ListFiles(string dir, string root, List<DatasetIssue> issues)
     {
-        var audio = new List<string>();
-        var other = new List<string>();
-        var hidden = new List<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        Walk(dir, 0);
-        audio.Sort(StringComparer.Ordinal);
-        other.Sort(StringComparer.Ordinal);
-        hidden.Sort(StringComparer.Ordinal);
-        return (audio, other, hidden);
-
-        void Walk(string d, int depth)
+        var listing = AudioFolder.List(dir);
+        foreach (var (d, error) in listing.Unlisted)
         {
-            string real = RealPath(d);
-            if (!visited.Add(real)) return;
-            string[] files, subs;
-            try
-            {
-                files = Directory.GetFiles(d);
-                subs = Directory.GetDirectories(d);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                issues.Add(new DatasetIssue(DatasetIssueKind.Unreadable, root, d, null,
-                    $"folder '{Path.GetRelativePath(root, d).Replace('\\', '/')}/' cannot be listed ({e.Message}); the audio files in it, if any, are excluded", Excluded: true));
-                return;
-            }
-            foreach (var f in files)
-            {
-                if (!IsHidden(f)) (AudioExtensions.IsAudio(f) ? audio : other).Add(f);
-                else if (AudioExtensions.IsAudio(f)) hidden.Add(f);
-            }
-            hidden.AddRange(subs.Where(IsHidden));
-            if (depth >= MaxDepth)
-            {
-                if (subs.Any(s => !IsHidden(s)))
-                    issues.Add(new DatasetIssue(DatasetIssueKind.Unreadable, root, d, null,
-                        $"folder '{Path.GetRelativePath(root, d).Replace('\\', '/')}/' is {MaxDepth} levels deep; its sub-folders are not read", Excluded: true));
-                return;
-            }
-            foreach (var s in subs.Where(s => !IsHidden(s)).OrderBy(s => s, StringComparer.Ordinal)) Walk(s, depth + 1);
+            string rel = Path.GetRelativePath(root, d).Replace('\\', '/');
+            issues.Add(new DatasetIssue(DatasetIssueKind.Unreadable, root, d, null, error is null
+                ? $"folder '{rel}/' is {AudioFolder.MaxDepth} levels deep; its sub-folders are not read"
+                : $"folder '{rel}/' cannot be listed ({error}); the audio files in it, if any, are excluded", Excluded: true));
         }
-    }
-
-    private static string RealPath(string dir)
-    {
-        try
-        {
-            var info = new DirectoryInfo(dir);
-            return info.LinkTarget is null ? info.FullName : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
-        }
-        catch (IOException)
-        {
-            return Path.GetFullPath(dir);
-        }
+        return (listing.Audio, listing.Other, listing.Hidden);
     }
 
     private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith('.');

@@ -42,9 +42,7 @@ public static class SegmentCache
         ArgumentNullException.ThrowIfNull(tracks);
         options ??= new SegmentExtractionOptions();
         options.Validate();
-        var list = tracks.ToArray();
-        var dup = list.GroupBy(t => t.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw new ArgumentException($"track id '{dup.Key}' appears {dup.Count()} times", nameof(tracks));
+        var list = SegmentExtraction.WithUniqueIds(tracks);
         string folder = FolderFor(options, cacheRoot);
         var files = new string?[list.Length];
         var found = new TrackSegments?[list.Length];

@@ -18,9 +18,7 @@ public static class SegmentExtraction
         ArgumentNullException.ThrowIfNull(tracks);
         options ??= new SegmentExtractionOptions();
         options.Validate();
-        var list = tracks.ToArray();
-        var dup = list.GroupBy(t => t.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw new ArgumentException($"track id '{dup.Key}' appears {dup.Count()} times", nameof(tracks));
+        var list = WithUniqueIds(tracks);
 
         var loader = new TrackAudioLoader(options.Loader, options.SampleRate);
         var results = new TrackSegments?[list.Length];
@@ -50,5 +48,14 @@ public static class SegmentExtraction
         var ok = results.OfType<TrackSegments>().ToArray();
         var failures = Enumerable.Range(0, list.Length).Where(i => errors[i] is not null).Select(i => (list[i], errors[i]!)).ToArray();
         return new SegmentExtractionReport(ok, failures);
+    }
+
+    // Results are matched to tracks by id (and cached by it), so two tracks with one id would mix.
+    internal static Track[] WithUniqueIds(IEnumerable<Track> tracks)
+    {
+        var list = tracks.ToArray();
+        var dup = list.GroupBy(t => t.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new ArgumentException($"track id '{dup.Key}' appears {dup.Count()} times", nameof(tracks));
+        return list;
     }
 }
